@@ -1,0 +1,267 @@
+using System.Collections.Concurrent;
+
+namespace InboundConversations.Storage.InMemory;
+
+/// <summary>
+/// The shipped, thread-safe, in-process <see cref="IConversationStore"/>: the default when a host registers
+/// nothing else, and the store to test against. Data lives as long as the instance; nothing is persisted.
+/// </summary>
+/// <remarks>
+/// Each contact has its own lock, so work for different contacts proceeds in parallel. Appending to an open
+/// conversation is O(1): one dictionary look-up for the contact, one for the idempotency key, one list append.
+/// It keeps every promise of <see cref="IConversationStore"/> within one process; several processes need a
+/// shared database adapter instead.
+/// </remarks>
+public sealed class InMemoryConversationStore : IConversationStore
+{
+    private readonly ConcurrentDictionary<(WorkspaceId, ContactId), ContactRecord> _contacts = new();
+    private readonly ConcurrentDictionary<(WorkspaceId, ConversationId), ConversationRecord> _conversations = new();
+    private readonly ConcurrentDictionary<(WorkspaceId, ChannelId, string), ConversationMessage> _seen = new();
+
+    /// <inheritdoc />
+    public ValueTask<InboundAppendResult> AppendInboundAsync(InboundAppend append, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(append);
+        cancellationToken.ThrowIfCancellationRequested();
+        var seenKey = (append.Workspace, append.Channel, append.ExternalId);
+        var contact = ContactOf(append.Workspace, append.Contact);
+        lock (contact)
+        {
+            if (_seen.TryGetValue(seenKey, out var original))
+            {
+                return ValueTask.FromResult(new InboundAppendResult(InboundAppendOutcome.Duplicate, original, null));
+            }
+
+            var open = contact.SingleOpen(append.Workspace);
+            var opened = open is null ? new ConversationRecord(append.ToNewConversation()) : null;
+            var target = open ?? opened!;
+            var message = append.ToMessage(target.Current.Id, target.Messages.Count + 1);
+
+            // The "seen" key and the message are written together: nothing below can fail once the key is taken.
+            if (!_seen.TryAdd(seenKey, message))
+            {
+                // The same external id is being recorded for another contact at this instant; it won.
+                return ValueTask.FromResult(new InboundAppendResult(InboundAppendOutcome.Duplicate, _seen[seenKey], null));
+            }
+
+            if (opened is not null)
+            {
+                _conversations[(append.Workspace, opened.Current.Id)] = opened;
+                contact.Add(opened);
+            }
+
+            target.Messages.Add(message);
+            var outcome = opened is null ? InboundAppendOutcome.Appended : InboundAppendOutcome.Opened;
+            return ValueTask.FromResult(new InboundAppendResult(outcome, message, opened?.Current));
+        }
+    }
+
+    /// <inheritdoc />
+    public ValueTask<OpenConversationResult> OpenAsync(Conversation conversation, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(conversation);
+        cancellationToken.ThrowIfCancellationRequested();
+        var contact = ContactOf(conversation.Workspace, conversation.Contact);
+        lock (contact)
+        {
+            var open = contact.SingleOpen(conversation.Workspace);
+            if (open is not null)
+            {
+                return ValueTask.FromResult(new OpenConversationResult(open.Current, Opened: false));
+            }
+
+            var record = new ConversationRecord(conversation);
+            if (!_conversations.TryAdd((conversation.Workspace, conversation.Id), record))
+            {
+                throw new InvalidRequestException(nameof(Conversation.Id), $"conversation {conversation.Id} already exists");
+            }
+
+            contact.Add(record);
+            return ValueTask.FromResult(new OpenConversationResult(conversation, Opened: true));
+        }
+    }
+
+    /// <inheritdoc />
+    public ValueTask<ConversationMessage> AppendOutboundAsync(ConversationMessage message, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(message);
+        cancellationToken.ThrowIfCancellationRequested();
+        var record = RecordOf(message.Workspace, message.ConversationId);
+        lock (ContactOf(message.Workspace, record.Current.Contact))
+        {
+            if (!record.Current.IsOpen)
+            {
+                throw new ConversationClosedException(message.ConversationId, ConversationTrigger.AgentMessage);
+            }
+
+            var recorded = message with { Contact = record.Current.Contact, Sequence = record.Messages.Count + 1 };
+            record.Messages.Add(recorded);
+            return ValueTask.FromResult(recorded);
+        }
+    }
+
+    /// <inheritdoc />
+    public ValueTask<Conversation> UpdateAsync(Conversation conversation, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(conversation);
+        cancellationToken.ThrowIfCancellationRequested();
+        var record = RecordOf(conversation.Workspace, conversation.Id);
+        var contact = ContactOf(conversation.Workspace, record.Current.Contact);
+        lock (contact)
+        {
+            if (record.Current.Version != conversation.Version)
+            {
+                throw new ConcurrencyConflictException(conversation.Id, conversation.Version);
+            }
+
+            var stored = conversation with { Contact = record.Current.Contact, Version = conversation.Version + 1 };
+            record.Current = stored;
+            contact.Refresh(record);
+            return ValueTask.FromResult(stored);
+        }
+    }
+
+    /// <inheritdoc />
+    public ValueTask<Conversation?> FindAsync(WorkspaceId workspace, ConversationId conversationId, CancellationToken cancellationToken)
+    {
+        cancellationToken.ThrowIfCancellationRequested();
+        return ValueTask.FromResult(_conversations.TryGetValue((workspace, conversationId), out var record) ? record.Current : null);
+    }
+
+    /// <inheritdoc />
+    public ValueTask<Conversation?> FindOpenAsync(WorkspaceId workspace, ContactId contact, CancellationToken cancellationToken)
+    {
+        cancellationToken.ThrowIfCancellationRequested();
+        if (!_contacts.TryGetValue((workspace, contact), out var record))
+        {
+            return ValueTask.FromResult<Conversation?>(null);
+        }
+
+        lock (record)
+        {
+            return ValueTask.FromResult(record.SingleOpen(workspace)?.Current);
+        }
+    }
+
+    /// <inheritdoc />
+    public ValueTask<IReadOnlyList<Conversation>> ListByContactAsync(WorkspaceId workspace, ContactId contact, CancellationToken cancellationToken)
+    {
+        cancellationToken.ThrowIfCancellationRequested();
+        if (!_contacts.TryGetValue((workspace, contact), out var record))
+        {
+            return ValueTask.FromResult<IReadOnlyList<Conversation>>([]);
+        }
+
+        lock (record)
+        {
+            return ValueTask.FromResult<IReadOnlyList<Conversation>>(record.All.Select(c => c.Current).ToArray());
+        }
+    }
+
+    /// <inheritdoc />
+    public ValueTask<IReadOnlyList<ConversationMessage>> ListMessagesAsync(WorkspaceId workspace, ConversationId conversationId, CancellationToken cancellationToken)
+    {
+        cancellationToken.ThrowIfCancellationRequested();
+        var record = RecordOf(workspace, conversationId);
+        lock (ContactOf(workspace, record.Current.Contact))
+        {
+            return ValueTask.FromResult<IReadOnlyList<ConversationMessage>>(record.Messages.ToArray());
+        }
+    }
+
+    /// <summary>
+    /// Loads a conversation and its messages as they are, without the checks of the write path: for seeding tests
+    /// or importing data written elsewhere. It can load data that breaks the invariants (two open conversations for
+    /// one contact, say), which reads then report with <see cref="StoreCorruptionException"/>.
+    /// </summary>
+    /// <param name="conversation">The conversation to load.</param>
+    /// <param name="messages">Its messages, if any; inbound ones also register their (channel, external id).</param>
+    /// <exception cref="InvalidRequestException">A conversation with this id is already stored.</exception>
+    public void Import(Conversation conversation, IEnumerable<ConversationMessage>? messages = null)
+    {
+        ArgumentNullException.ThrowIfNull(conversation);
+        var record = new ConversationRecord(conversation);
+        var contact = ContactOf(conversation.Workspace, conversation.Contact);
+        lock (contact)
+        {
+            if (!_conversations.TryAdd((conversation.Workspace, conversation.Id), record))
+            {
+                throw new InvalidRequestException(nameof(Conversation.Id), $"conversation {conversation.Id} already exists");
+            }
+
+            foreach (var message in messages ?? [])
+            {
+                record.Messages.Add(message);
+                if (message.ExternalId is not null)
+                {
+                    _seen.TryAdd((message.Workspace, message.Channel, message.ExternalId), message);
+                }
+            }
+
+            contact.Add(record);
+        }
+    }
+
+    private ContactRecord ContactOf(WorkspaceId workspace, ContactId contact) =>
+        _contacts.GetOrAdd((workspace, contact), static _ => new ContactRecord());
+
+    private ConversationRecord RecordOf(WorkspaceId workspace, ConversationId conversationId) =>
+        _conversations.TryGetValue((workspace, conversationId), out var record)
+            ? record
+            : throw new ConversationNotFoundException(workspace, conversationId);
+
+    private sealed class ConversationRecord(Conversation conversation)
+    {
+        private volatile Conversation _current = conversation;
+
+        public Conversation Current
+        {
+            get => _current;
+            set => _current = value;
+        }
+
+        public List<ConversationMessage> Messages { get; } = [];
+    }
+
+    /// <summary>One contact's conversations; the instance is also the contact's lock.</summary>
+    private sealed class ContactRecord
+    {
+        private readonly List<ConversationRecord> _open = new(1);
+
+        public List<ConversationRecord> All { get; } = [];
+
+        public ConversationRecord? SingleOpen(WorkspaceId workspace) => _open.Count switch
+        {
+            0 => null,
+            1 => _open[0],
+            _ => throw new StoreCorruptionException(workspace, _open.Select(r => r.Current.Id).ToArray(),
+                "a contact has more than one open conversation"),
+        };
+
+        public void Add(ConversationRecord record)
+        {
+            // Kept in opening order; only an import can arrive out of order.
+            var index = All.Count;
+            while (index > 0 && All[index - 1].Current.OpenedAt > record.Current.OpenedAt)
+            {
+                index--;
+            }
+
+            All.Insert(index, record);
+            Refresh(record);
+        }
+
+        public void Refresh(ConversationRecord record)
+        {
+            var isListed = _open.Contains(record);
+            if (record.Current.IsOpen && !isListed)
+            {
+                _open.Add(record);
+            }
+            else if (!record.Current.IsOpen && isListed)
+            {
+                _open.Remove(record);
+            }
+        }
+    }
+}

@@ -1,0 +1,71 @@
+using InboundConversations;
+using InboundConversations.Storage;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+
+namespace Microsoft.Extensions.DependencyInjection;
+
+/// <summary>The core options of <see cref="IInboundConversationsBuilder"/>.</summary>
+public static class InboundConversationsBuilderExtensions
+{
+    /// <summary>Replaces the in-memory store with the host's own <see cref="IConversationStore"/> (a singleton).</summary>
+    /// <typeparam name="TStore">The host's store; prove it with the contract suites of <c>InboundConversations.Testing</c>.</typeparam>
+    /// <param name="builder">The builder.</param>
+    /// <returns>The same builder.</returns>
+    public static IInboundConversationsBuilder UseConversationStore<TStore>(this IInboundConversationsBuilder builder)
+        where TStore : class, IConversationStore
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        builder.Services.Replace(ServiceDescriptor.Singleton<IConversationStore, TStore>());
+        return builder;
+    }
+
+    /// <summary>Replaces the in-memory store with one the host builds (a singleton).</summary>
+    /// <param name="builder">The builder.</param>
+    /// <param name="factory">Creates the store from the host's services.</param>
+    /// <returns>The same builder.</returns>
+    public static IInboundConversationsBuilder UseConversationStore(
+        this IInboundConversationsBuilder builder, Func<IServiceProvider, IConversationStore> factory)
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        ArgumentNullException.ThrowIfNull(factory);
+        builder.Services.Replace(ServiceDescriptor.Singleton(factory));
+        return builder;
+    }
+
+    /// <summary>
+    /// Adds a handler of <see cref="ConversationEvent"/>s (a singleton). Handlers run after the change is stored,
+    /// in order per conversation; one that throws is logged and does not undo the change.
+    /// </summary>
+    /// <typeparam name="THandler">The handler type.</typeparam>
+    /// <param name="builder">The builder.</param>
+    /// <returns>The same builder.</returns>
+    public static IInboundConversationsBuilder AddEventHandler<THandler>(this IInboundConversationsBuilder builder)
+        where THandler : class, IConversationEventHandler
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        builder.Services.TryAddEnumerable(ServiceDescriptor.Singleton<IConversationEventHandler, THandler>());
+        return builder;
+    }
+
+    /// <summary>Adds a delegate as a handler of one kind of <see cref="ConversationEvent"/>.</summary>
+    /// <typeparam name="TEvent">The event type to handle, for example <see cref="ConversationOpened"/>.</typeparam>
+    /// <param name="builder">The builder.</param>
+    /// <param name="handler">Called for each event of that type, after the change is stored.</param>
+    /// <returns>The same builder.</returns>
+    public static IInboundConversationsBuilder OnEvent<TEvent>(
+        this IInboundConversationsBuilder builder, Func<TEvent, CancellationToken, ValueTask> handler)
+        where TEvent : ConversationEvent
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        ArgumentNullException.ThrowIfNull(handler);
+        builder.Services.AddSingleton<IConversationEventHandler>(new DelegateEventHandler<TEvent>(handler));
+        return builder;
+    }
+
+    private sealed class DelegateEventHandler<TEvent>(Func<TEvent, CancellationToken, ValueTask> handler) : IConversationEventHandler
+        where TEvent : ConversationEvent
+    {
+        public ValueTask HandleAsync(ConversationEvent conversationEvent, CancellationToken cancellationToken) =>
+            conversationEvent is TEvent typed ? handler(typed, cancellationToken) : ValueTask.CompletedTask;
+    }
+}

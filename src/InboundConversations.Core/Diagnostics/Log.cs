@@ -1,0 +1,39 @@
+using Microsoft.Extensions.Logging;
+
+namespace InboundConversations.Diagnostics;
+
+/// <summary>
+/// The engine's log messages (source-generated). They carry ids, sources, states and kinds of actor: never message
+/// content, notes, contact ids or channel addresses, since hosts often use an address as the contact id.
+/// Event ids are stable.
+/// </summary>
+internal static partial class Log
+{
+    [LoggerMessage(EventId = 1, Level = LogLevel.Information,
+        Message = "Conversation {ConversationId} opened in workspace {Workspace} (source {Source}, state {State})")]
+    public static partial void ConversationOpened(ILogger logger, ConversationId conversationId, WorkspaceId workspace, ConversationSource source, ConversationState state);
+
+    [LoggerMessage(EventId = 2, Level = LogLevel.Debug,
+        Message = "Inbound message {MessageId} appended to conversation {ConversationId}")]
+    public static partial void MessageAppended(ILogger logger, MessageId messageId, ConversationId conversationId);
+
+    [LoggerMessage(EventId = 3, Level = LogLevel.Debug,
+        Message = "Redelivery of message {MessageId} in conversation {ConversationId} recognised; nothing applied")]
+    public static partial void RedeliveryIgnored(ILogger logger, MessageId messageId, ConversationId conversationId);
+
+    [LoggerMessage(EventId = 4, Level = LogLevel.Debug,
+        Message = "Outbound message {MessageId} recorded in conversation {ConversationId} by {ActorKind}")]
+    public static partial void MessageSent(ILogger logger, MessageId messageId, ConversationId conversationId, ActorKind actorKind);
+
+    [LoggerMessage(EventId = 5, Level = LogLevel.Information,
+        Message = "Conversation {ConversationId} closed in workspace {Workspace} by {ActorKind}")]
+    public static partial void ConversationClosed(ILogger logger, ConversationId conversationId, WorkspaceId workspace, ActorKind actorKind);
+
+    [LoggerMessage(EventId = 6, Level = LogLevel.Debug,
+        Message = "Closing conversation {ConversationId} met a concurrent change (attempt {Attempt}); re-reading")]
+    public static partial void CloseConflictRetried(ILogger logger, ConversationId conversationId, int attempt);
+
+    [LoggerMessage(EventId = 7, Level = LogLevel.Error,
+        Message = "Event handler {Handler} failed on {EventType} of conversation {ConversationId}; the change stays stored")]
+    public static partial void EventHandlerFailed(ILogger logger, Exception exception, string handler, string eventType, ConversationId conversationId);
+}

@@ -1,0 +1,20 @@
+namespace InboundConversations;
+
+/// <summary>Who acts on a conversation.</summary>
+public enum ActorKind
+{
+    /// <summary>No actor: the <c>default</c> value, rejected wherever an actor is required.</summary>
+    None = 0,
+
+    /// <summary>The contact (the customer) writing in.</summary>
+    Contact,
+
+    /// <summary>An agent: a human working in the inbox.</summary>
+    Agent,
+
+    /// <summary>An automated workflow of this library or the host.</summary>
+    Workflow,
+
+    /// <summary>The host's own API or back-office code.</summary>
+    Api,
+}

@@ -1,0 +1,100 @@
+namespace InboundConversations;
+
+/// <summary>
+/// The inbound-conversation cycle: receive a contact's messages, open and close conversations, record replies,
+/// read what happened. Resolve it from DI after <c>services.AddInboundConversations()</c>; it is a thread-safe
+/// singleton.
+/// </summary>
+/// <remarks>
+/// <para>A contact has at most one open conversation, always: work for one contact is serialized in this
+/// process, and the store's atomic open is the final word across processes that share a store.</para>
+/// <para>Every request is validated before anything is stored; bad input throws a specific
+/// <see cref="InboundConversationsException"/> and changes nothing. Requests that leave
+/// <c>Workspace</c> unset act in <see cref="WorkspaceId.Default"/>.</para>
+/// </remarks>
+public interface IConversationEngine
+{
+    /// <summary>
+    /// Records a contact's message: it joins the contact's open conversation, or opens a new one
+    /// (source <see cref="ConversationSource.Contact"/>, raising <see cref="ConversationOpened"/>) if none is open.
+    /// A redelivery (same workspace, channel and external id) is recognised and applied nothing again.
+    /// </summary>
+    /// <param name="message">The message as the channel delivered it.</param>
+    /// <param name="cancellationToken">Cancels the call; a token cancelled before the store write leaves nothing stored.</param>
+    /// <returns>Which conversation the message belongs to, and whether it opened it or was a redelivery.</returns>
+    /// <exception cref="InvalidIdentifierException">The contact, channel or external id is missing or malformed.</exception>
+    /// <exception cref="InvalidMessageContentException">The content is null or empty.</exception>
+    /// <exception cref="MessageTooLargeException">The content is longer than <see cref="InboundConversationsOptions.MaxContentLength"/>.</exception>
+    /// <exception cref="MessageSentInFutureException">The sent-at time is beyond <see cref="InboundConversationsOptions.MaxClockSkew"/>.</exception>
+    /// <exception cref="InvalidRequestException">The sent-at time is missing.</exception>
+    /// <exception cref="StoreCorruptionException">The store holds two open conversations for the contact.</exception>
+    /// <remarks>Safe to retry with the same message after any failure: a message already recorded is a redelivery.</remarks>
+    ValueTask<ReceiveResult> ReceiveAsync(InboundMessage message, CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// Opens a conversation explicitly, as an agent (source <see cref="ConversationSource.User"/>), the API or a
+    /// workflow, when the contact has none open; raises <see cref="ConversationOpened"/>.
+    /// </summary>
+    /// <param name="request">Who opens it, with which contact, on which channel.</param>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    /// <returns>The new conversation, state <see cref="ConversationState.Unassigned"/>.</returns>
+    /// <exception cref="OpenConversationExistsException">The contact already has an open conversation (the exception names it).</exception>
+    /// <exception cref="InvalidActorException">The opener is a contact or missing.</exception>
+    /// <exception cref="InvalidIdentifierException">The contact or channel is missing.</exception>
+    ValueTask<Conversation> OpenAsync(OpenConversationRequest request, CancellationToken cancellationToken = default);
+
+    /// <summary>Records an outbound message (an agent's reply) in an open conversation; raises <see cref="MessageSent"/>.</summary>
+    /// <param name="message">The message and its author.</param>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    /// <returns>The recorded message, with its sequence in the conversation.</returns>
+    /// <exception cref="ConversationNotFoundException">The conversation does not exist in the workspace.</exception>
+    /// <exception cref="ConversationClosedException">The conversation is closed.</exception>
+    /// <exception cref="InvalidActorException">The author is a contact or missing.</exception>
+    /// <exception cref="InvalidMessageContentException">The content is null or empty.</exception>
+    /// <exception cref="MessageTooLargeException">The content is too long.</exception>
+    ValueTask<ConversationMessage> SendAsync(OutboundMessage message, CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// Closes a conversation; raises <see cref="ConversationClosed"/>. Closed is terminal: the contact's next
+    /// message opens a new conversation with a new id. A message racing the close lands before it or opens the next one.
+    /// </summary>
+    /// <param name="request">Which conversation, who closes it, and an optional category and notes.</param>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    /// <returns>The closed conversation.</returns>
+    /// <exception cref="ConversationNotFoundException">The conversation does not exist in the workspace.</exception>
+    /// <exception cref="ConversationClosedException">The conversation is already closed.</exception>
+    /// <exception cref="InvalidActorException">The closer is a contact or missing.</exception>
+    /// <exception cref="InvalidRequestException">The category or notes are too long.</exception>
+    ValueTask<Conversation> CloseAsync(CloseConversationRequest request, CancellationToken cancellationToken = default);
+
+    /// <summary>Reads a conversation.</summary>
+    /// <param name="conversationId">The conversation.</param>
+    /// <param name="workspace">Its workspace; <c>default</c> is <see cref="WorkspaceId.Default"/>.</param>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    /// <returns>The conversation's current snapshot.</returns>
+    /// <exception cref="ConversationNotFoundException">The conversation does not exist in the workspace.</exception>
+    ValueTask<Conversation> GetConversationAsync(ConversationId conversationId, WorkspaceId workspace = default, CancellationToken cancellationToken = default);
+
+    /// <summary>Reads a contact's open conversation, if it has one.</summary>
+    /// <param name="contact">The contact.</param>
+    /// <param name="workspace">Its workspace; <c>default</c> is <see cref="WorkspaceId.Default"/>.</param>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    /// <returns>The open conversation, or <see langword="null"/>.</returns>
+    /// <exception cref="StoreCorruptionException">The store holds two open conversations for the contact.</exception>
+    ValueTask<Conversation?> FindOpenConversationAsync(ContactId contact, WorkspaceId workspace = default, CancellationToken cancellationToken = default);
+
+    /// <summary>Reads all of a contact's conversations, the open one included, oldest first.</summary>
+    /// <param name="contact">The contact.</param>
+    /// <param name="workspace">Its workspace; <c>default</c> is <see cref="WorkspaceId.Default"/>.</param>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    /// <returns>The conversations in opening order; empty for a contact never seen.</returns>
+    ValueTask<IReadOnlyList<Conversation>> GetContactConversationsAsync(ContactId contact, WorkspaceId workspace = default, CancellationToken cancellationToken = default);
+
+    /// <summary>Reads a conversation's messages, inbound and outbound, in the order recorded.</summary>
+    /// <param name="conversationId">The conversation.</param>
+    /// <param name="workspace">Its workspace; <c>default</c> is <see cref="WorkspaceId.Default"/>.</param>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    /// <returns>The messages by ascending sequence.</returns>
+    /// <exception cref="ConversationNotFoundException">The conversation does not exist in the workspace.</exception>
+    ValueTask<IReadOnlyList<ConversationMessage>> GetMessagesAsync(ConversationId conversationId, WorkspaceId workspace = default, CancellationToken cancellationToken = default);
+}

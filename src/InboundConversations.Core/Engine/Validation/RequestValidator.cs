@@ -1,0 +1,84 @@
+namespace InboundConversations.Engine;
+
+/// <summary>Checks every request before anything is stored; each rule throws its own exception type.</summary>
+internal sealed class RequestValidator(InboundConversationsOptions options)
+{
+    public void Validate(InboundMessage message, DateTimeOffset now)
+    {
+        ArgumentNullException.ThrowIfNull(message);
+        Identifier.Require(message.Contact.IsEmpty, nameof(ContactId));
+        Identifier.Require(message.Channel.IsEmpty, nameof(ChannelId));
+        Identifier.Validate(message.ExternalId, nameof(InboundMessage.ExternalId));
+        Content(message.Content);
+        if (message.SentAt == default)
+        {
+            throw new InvalidRequestException(nameof(InboundMessage.SentAt), "it is missing (the default value)");
+        }
+
+        if (message.SentAt > now + options.MaxClockSkew)
+        {
+            throw new MessageSentInFutureException(message.SentAt, now, options.MaxClockSkew);
+        }
+    }
+
+    public void Validate(OutboundMessage message)
+    {
+        ArgumentNullException.ThrowIfNull(message);
+        Identifier.Require(message.ConversationId.IsEmpty, nameof(ConversationId));
+        Business(message.Author, "send a message through SendAsync (contacts write through ReceiveAsync)");
+        Content(message.Content);
+    }
+
+    public void Validate(OpenConversationRequest request)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        Identifier.Require(request.Contact.IsEmpty, nameof(ContactId));
+        Identifier.Require(request.Channel.IsEmpty, nameof(ChannelId));
+        Business(request.OpenedBy, "open a conversation explicitly (a contact opens one by writing)");
+    }
+
+    public void Validate(CloseConversationRequest request)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        Identifier.Require(request.ConversationId.IsEmpty, nameof(ConversationId));
+        Business(request.ClosedBy, "close a conversation");
+        Optional(request.Category, nameof(CloseConversationRequest.Category), options.MaxCategoryLength);
+        Optional(request.Notes, nameof(CloseConversationRequest.Notes), options.MaxNotesLength);
+    }
+
+    public static void Validate(ConversationId conversationId) =>
+        Identifier.Require(conversationId.IsEmpty, nameof(ConversationId));
+
+    public static void Validate(ContactId contact) =>
+        Identifier.Require(contact.IsEmpty, nameof(ContactId));
+
+    /// <summary>Only the business side (an agent, the API, a workflow) may take these actions.</summary>
+    private static void Business(Actor actor, string action)
+    {
+        if (actor.Kind is not (ActorKind.Agent or ActorKind.Api or ActorKind.Workflow))
+        {
+            throw new InvalidActorException(actor.Kind, action);
+        }
+    }
+
+    private void Content(string? content)
+    {
+        if (string.IsNullOrEmpty(content))
+        {
+            throw new InvalidMessageContentException(content is null ? "it is null" : "it is empty");
+        }
+
+        if (content.Length > options.MaxContentLength)
+        {
+            throw new MessageTooLargeException(content.Length, options.MaxContentLength);
+        }
+    }
+
+    private static void Optional(string? text, string field, int maxLength)
+    {
+        if (text is not null && text.Length > maxLength)
+        {
+            throw new InvalidRequestException(field, $"it is {text.Length} characters long; the most is {maxLength}");
+        }
+    }
+}

@@ -1,0 +1,12 @@
+namespace InboundConversations;
+
+/// <summary>A message's content is null or empty. Nothing was stored.</summary>
+public sealed class InvalidMessageContentException : InboundConversationsException
+{
+    /// <summary>Creates the exception.</summary>
+    /// <param name="reason">Why the content was rejected.</param>
+    public InvalidMessageContentException(string reason)
+        : base($"The message content is not valid: {reason}.")
+    {
+    }
+}

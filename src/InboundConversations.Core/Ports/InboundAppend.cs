@@ -1,0 +1,71 @@
+namespace InboundConversations.Storage;
+
+/// <summary>
+/// What <see cref="IConversationStore.AppendInboundAsync"/> records: a validated inbound message, with the ids
+/// and state to use if it opens a new conversation.
+/// </summary>
+public sealed record InboundAppend
+{
+    /// <summary>The workspace.</summary>
+    public required WorkspaceId Workspace { get; init; }
+
+    /// <summary>The contact who wrote.</summary>
+    public required ContactId Contact { get; init; }
+
+    /// <summary>The channel it came on.</summary>
+    public required ChannelId Channel { get; init; }
+
+    /// <summary>The channel's own message id: the idempotency key with <see cref="Channel"/>.</summary>
+    public required string ExternalId { get; init; }
+
+    /// <summary>The message text.</summary>
+    public required string Content { get; init; }
+
+    /// <summary>When the contact sent it.</summary>
+    public required DateTimeOffset SentAt { get; init; }
+
+    /// <summary>When the library received it; also the opening time of a new conversation.</summary>
+    public required DateTimeOffset ReceivedAt { get; init; }
+
+    /// <summary>The id the message gets if it is recorded.</summary>
+    public required MessageId MessageId { get; init; }
+
+    /// <summary>The id a new conversation gets if this message opens one.</summary>
+    public required ConversationId NewConversationId { get; init; }
+
+    /// <summary>The state a new conversation starts in if this message opens one.</summary>
+    public required ConversationState NewConversationState { get; init; }
+
+    /// <summary>The conversation this message opens, if the contact has none open: version 1, source Contact.</summary>
+    public Conversation ToNewConversation() => new()
+    {
+        Workspace = Workspace,
+        Id = NewConversationId,
+        Contact = Contact,
+        Channel = Channel,
+        Source = ConversationSource.Contact,
+        OpenedBy = Actor.Contact(Contact),
+        OpenedAt = ReceivedAt,
+        State = NewConversationState,
+        Version = 1,
+    };
+
+    /// <summary>The message as recorded in <paramref name="conversationId"/> at <paramref name="sequence"/>.</summary>
+    /// <param name="conversationId">The conversation it lands in.</param>
+    /// <param name="sequence">Its position there.</param>
+    public ConversationMessage ToMessage(ConversationId conversationId, long sequence) => new()
+    {
+        Workspace = Workspace,
+        Id = MessageId,
+        ConversationId = conversationId,
+        Contact = Contact,
+        Direction = MessageDirection.Inbound,
+        Channel = Channel,
+        ExternalId = ExternalId,
+        Author = Actor.Contact(Contact),
+        Content = Content,
+        SentAt = SentAt,
+        RecordedAt = ReceivedAt,
+        Sequence = sequence,
+    };
+}
