@@ -1,0 +1,63 @@
+using InboundConversations.Storage.InMemory;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Time.Testing;
+
+namespace InboundConversations.Tests.Support;
+
+/// <summary>
+/// The engine as a host wires it (AddInboundConversations on the in-memory default), with a fake clock and a
+/// recording event handler.
+/// </summary>
+public sealed class TestInbox : IDisposable
+{
+    public static readonly DateTimeOffset Start = new(2026, 11, 23, 9, 0, 0, TimeSpan.Zero);
+
+    private readonly ServiceProvider _provider;
+    private int _externalIds;
+
+    public TestInbox(Action<InboundConversationsOptions>? configure = null, Action<IInboundConversationsBuilder>? build = null)
+    {
+        var services = new ServiceCollection();
+        services.AddSingleton<TimeProvider>(Clock);
+        var builder = services.AddInboundConversations(configure).AddEventHandler<RecordingEventHandler>();
+        build?.Invoke(builder);
+        _provider = services.BuildServiceProvider(new ServiceProviderOptions { ValidateOnBuild = true, ValidateScopes = true });
+        Engine = _provider.GetRequiredService<IConversationEngine>();
+        Store = _provider.GetRequiredService<InMemoryConversationStore>();
+        Recorder = (RecordingEventHandler)_provider.GetServices<IConversationEventHandler>().First(h => h is RecordingEventHandler);
+    }
+
+    public FakeTimeProvider Clock { get; } = new(Start);
+
+    public IConversationEngine Engine { get; }
+
+    public InMemoryConversationStore Store { get; }
+
+    public RecordingEventHandler Recorder { get; }
+
+    public IReadOnlyList<ConversationEvent> Events => Recorder.Events;
+
+    public static ContactId Contact(string id = "contact-1") => new(id);
+
+    public static ChannelId Channel(string id = "whatsapp") => new(id);
+
+    /// <summary>A valid inbound message; each call gets a new external id unless one is given.</summary>
+    public InboundMessage Message(string contact = "contact-1", string? externalId = null, string content = "Hello", string channel = "whatsapp", WorkspaceId workspace = default) => new()
+    {
+        Workspace = workspace,
+        Contact = new ContactId(contact),
+        Channel = new ChannelId(channel),
+        ExternalId = externalId ?? $"ext-{Interlocked.Increment(ref _externalIds)}",
+        Content = content,
+        SentAt = Clock.GetUtcNow(),
+    };
+
+    public ValueTask<ReceiveResult> ReceiveAsync(string contact = "contact-1", string? externalId = null, string content = "Hello", WorkspaceId workspace = default) =>
+        Engine.ReceiveAsync(Message(contact, externalId, content, workspace: workspace));
+
+    public ValueTask<Conversation> CloseAsync(ConversationId id, string agent = "agent-1", WorkspaceId workspace = default) =>
+        Engine.CloseAsync(new CloseConversationRequest { Workspace = workspace, ConversationId = id, ClosedBy = Actor.Agent(new AgentId(agent)) });
+
+    public void Dispose() => _provider.Dispose();
+}
