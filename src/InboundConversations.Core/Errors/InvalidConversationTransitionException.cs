@@ -3,25 +3,15 @@ namespace InboundConversations;
 /// <summary>
 /// The conversation's lifecycle does not allow this trigger in its current state. Nothing was stored.
 /// </summary>
-/// <remarks><see cref="ConversationClosedException"/> is the specific case of a closed conversation.</remarks>
-public class InvalidConversationTransitionException : InboundConversationsException
+/// <remarks>A closed conversation refuses every trigger with <see cref="ConversationClosedException"/> instead.</remarks>
+public sealed class InvalidConversationTransitionException : InboundConversationsException
 {
     /// <summary>Creates the exception.</summary>
     /// <param name="conversationId">The conversation.</param>
     /// <param name="state">Its state when the trigger was refused.</param>
     /// <param name="trigger">The refused trigger.</param>
     public InvalidConversationTransitionException(ConversationId conversationId, ConversationState state, ConversationTrigger trigger)
-        : this(conversationId, state, trigger, $"Conversation {conversationId} is {state}; the trigger {trigger} is not allowed there.")
-    {
-    }
-
-    /// <summary>Creates the exception with a specific message.</summary>
-    /// <param name="conversationId">The conversation.</param>
-    /// <param name="state">Its state when the trigger was refused.</param>
-    /// <param name="trigger">The refused trigger.</param>
-    /// <param name="message">The message.</param>
-    protected InvalidConversationTransitionException(ConversationId conversationId, ConversationState state, ConversationTrigger trigger, string message)
-        : base(message)
+        : base($"Conversation {conversationId} is {state}; the trigger {trigger} is not allowed there.")
     {
         ConversationId = conversationId;
         State = state;

@@ -20,6 +20,8 @@ namespace InboundConversations.Storage;
 /// are ordered: an inbound message either lands before the close or opens the next conversation after it.</description></item>
 /// <item><description><b>Optimistic updates.</b> <see cref="UpdateAsync"/> applies only over the version it was based on,
 /// and throws <see cref="ConcurrencyConflictException"/> otherwise, never a provider exception.</description></item>
+/// <item><description><b>Closed is terminal.</b> <see cref="UpdateAsync"/> of a conversation stored as closed throws
+/// <see cref="ConversationClosedException"/>, and a closed conversation never takes a message.</description></item>
 /// <item><description><b>Workspace isolation.</b> Every key includes the workspace.</description></item>
 /// <item><description><b>Corruption is reported.</b> A read that finds two open conversations for one contact throws
 /// <see cref="StoreCorruptionException"/>; it never answers "none".</description></item>
@@ -60,6 +62,7 @@ public interface IConversationStore
     /// <returns>The stored snapshot, at the next version.</returns>
     /// <exception cref="ConversationNotFoundException">The conversation does not exist.</exception>
     /// <exception cref="ConcurrencyConflictException">The stored version differs: someone else changed it first.</exception>
+    /// <exception cref="ConversationClosedException">The stored conversation is closed (closed is terminal).</exception>
     ValueTask<Conversation> UpdateAsync(Conversation conversation, CancellationToken cancellationToken);
 
     /// <summary>Reads a conversation.</summary>

@@ -114,6 +114,11 @@ public sealed class InMemoryConversationStore : IConversationStore
                 throw new ConcurrencyConflictException(conversation.Id, conversation.Version);
             }
 
+            if (!record.Current.IsOpen)
+            {
+                throw new ConversationClosedException(conversation.Id);
+            }
+
             var stored = conversation with { Contact = record.Current.Contact, Version = conversation.Version + 1 };
             record.Current = stored;
             contact.Refresh(record);
