@@ -11,7 +11,7 @@ internal sealed class ConversationCommands(EngineContext context)
     public ValueTask<Conversation> OpenAsync(OpenConversationRequest request, CancellationToken cancellationToken)
     {
         context.Validator.Validate(request);
-        return context.ChangeAsync(request.Workspace, request.Contact, async gate =>
+        return context.ChangeAsync(request.Workspace, request.Contact, request, static async (context, gate, request, cancellationToken) =>
         {
             var now = context.Clock.GetUtcNow();
             var candidate = new Conversation
@@ -41,10 +41,11 @@ internal sealed class ConversationCommands(EngineContext context)
     public async ValueTask<ConversationMessage> SendAsync(OutboundMessage message, CancellationToken cancellationToken)
     {
         context.Validator.Validate(message);
-        var conversation = await FindAsync(message.Workspace, message.ConversationId, cancellationToken).ConfigureAwait(false);
+        var conversation = await FindAsync(context, message.Workspace, message.ConversationId, cancellationToken).ConfigureAwait(false);
         ConversationLifecycle.Fire(conversation, ConversationTrigger.AgentMessage);
-        return await context.ChangeAsync(message.Workspace, conversation.Contact, async gate =>
+        return await context.ChangeAsync(message.Workspace, conversation.Contact, (message, conversation), static async (context, gate, state, cancellationToken) =>
         {
+            var (message, conversation) = state;
             var now = context.Clock.GetUtcNow();
             var draft = new ConversationMessage
             {
@@ -70,13 +71,13 @@ internal sealed class ConversationCommands(EngineContext context)
     public async ValueTask<Conversation> CloseAsync(CloseConversationRequest request, CancellationToken cancellationToken)
     {
         context.Validator.Validate(request);
-        var first = await FindAsync(request.Workspace, request.ConversationId, cancellationToken).ConfigureAwait(false);
+        var first = await FindAsync(context, request.Workspace, request.ConversationId, cancellationToken).ConfigureAwait(false);
         ConversationLifecycle.Fire(first, ConversationTrigger.Close);
-        return await context.ChangeAsync(request.Workspace, first.Contact, async gate =>
+        return await context.ChangeAsync(request.Workspace, first.Contact, request, static async (context, gate, request, cancellationToken) =>
         {
             for (var attempt = 1; ; attempt++)
             {
-                var current = await FindAsync(request.Workspace, request.ConversationId, cancellationToken).ConfigureAwait(false);
+                var current = await FindAsync(context, request.Workspace, request.ConversationId, cancellationToken).ConfigureAwait(false);
                 var closed = current with
                 {
                     State = ConversationLifecycle.Fire(current, ConversationTrigger.Close),
@@ -98,7 +99,7 @@ internal sealed class ConversationCommands(EngineContext context)
         }, cancellationToken).ConfigureAwait(false);
     }
 
-    private async ValueTask<Conversation> FindAsync(WorkspaceId workspace, ConversationId id, CancellationToken cancellationToken) =>
+    private static async ValueTask<Conversation> FindAsync(EngineContext context, WorkspaceId workspace, ConversationId id, CancellationToken cancellationToken) =>
         await context.Store.FindAsync(workspace, id, cancellationToken).ConfigureAwait(false)
         ?? throw new ConversationNotFoundException(workspace, id);
 

@@ -24,17 +24,23 @@ internal sealed class EngineContext(
     public ILogger Logger { get; } = logger;
 
     /// <summary>
-    /// Runs <paramref name="change"/> holding <paramref name="contact"/>'s gate, then delivers the events it queued.
+    /// Runs <paramref name="change"/> holding the gate of (<paramref name="workspace"/>, <paramref name="contact"/>),
+    /// so that the store write and the queuing of its events happen in one order; then delivers the queued events.
+    /// The explicit <paramref name="state"/> lets callers pass static lambdas: no closure on the hot path.
     /// </summary>
-    public async ValueTask<T> ChangeAsync<T>(
-        WorkspaceId workspace, ContactId contact, Func<ContactGate, ValueTask<T>> change, CancellationToken cancellationToken)
+    public async ValueTask<TResult> ChangeAsync<TState, TResult>(
+        WorkspaceId workspace,
+        ContactId contact,
+        TState state,
+        Func<EngineContext, ContactGate, TState, CancellationToken, ValueTask<TResult>> change,
+        CancellationToken cancellationToken)
     {
         var gate = Gates.For(workspace, contact);
         await gate.Lock.WaitAsync(cancellationToken).ConfigureAwait(false);
-        T result;
+        TResult result;
         try
         {
-            result = await change(gate).ConfigureAwait(false);
+            result = await change(this, gate, state, cancellationToken).ConfigureAwait(false);
         }
         finally
         {

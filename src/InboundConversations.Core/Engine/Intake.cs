@@ -12,24 +12,18 @@ internal sealed class Intake(EngineContext context)
     /// <summary>The state a contact-opened conversation starts in while no workflow applies.</summary>
     private const ConversationState OpeningState = ConversationState.Unassigned;
 
-    public async ValueTask<ReceiveResult> ReceiveAsync(InboundMessage message, CancellationToken cancellationToken)
+    public ValueTask<ReceiveResult> ReceiveAsync(InboundMessage message, CancellationToken cancellationToken)
     {
         var now = context.Clock.GetUtcNow();
         context.Validator.Validate(message, now);
-        var gate = context.Gates.For(message.Workspace, message.Contact);
-        await gate.Lock.WaitAsync(cancellationToken).ConfigureAwait(false);
-        InboundAppendResult result;
-        try
-        {
-            result = await context.Store.AppendInboundAsync(ToAppend(message, now), cancellationToken).ConfigureAwait(false);
-            Publish(gate, result);
-        }
-        finally
-        {
-            gate.Lock.Release();
-        }
+        return context.ChangeAsync(message.Workspace, message.Contact, ToAppend(message, now), AppendAsync, cancellationToken);
+    }
 
-        await context.Events.DeliverAsync(gate).ConfigureAwait(false);
+    private static async ValueTask<ReceiveResult> AppendAsync(
+        EngineContext context, ContactGate gate, InboundAppend append, CancellationToken cancellationToken)
+    {
+        var result = await context.Store.AppendInboundAsync(append, cancellationToken).ConfigureAwait(false);
+        Publish(context, gate, result);
         return new ReceiveResult(result.Outcome, result.Message.ConversationId, result.Message.Id);
     }
 
@@ -47,7 +41,7 @@ internal sealed class Intake(EngineContext context)
         NewConversationState = OpeningState,
     };
 
-    private void Publish(ContactGate gate, InboundAppendResult result)
+    private static void Publish(EngineContext context, ContactGate gate, InboundAppendResult result)
     {
         var logger = context.Logger;
         switch (result.Outcome)
