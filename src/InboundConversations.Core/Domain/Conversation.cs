@@ -30,6 +30,15 @@ public sealed record Conversation
     /// <summary>Its lifecycle state.</summary>
     public required ConversationState State { get; init; }
 
+    /// <summary>The team responsible for it, once routed (or transferred); <see langword="null"/> before.</summary>
+    public TeamId? Team { get; init; }
+
+    /// <summary>The agent who owns it while <see cref="ConversationState.Assigned"/>; <see langword="null"/> otherwise.</summary>
+    public AgentId? Assignee { get; init; }
+
+    /// <summary>When it entered its team's queue, while <see cref="ConversationState.Queued"/>: the queue's order.</summary>
+    public DateTimeOffset? QueuedAt { get; init; }
+
     /// <summary>How it was closed; <see langword="null"/> while it is open.</summary>
     public ConversationClosure? Closure { get; init; }
 

@@ -1,0 +1,44 @@
+namespace InboundConversations;
+
+/// <summary>
+/// The stored record of a conversation's inbound workflow run: stored pending in the same atomic write as the
+/// opening, then updated as each step ends, so that a run interrupted by a crash resumes where it stopped.
+/// </summary>
+public sealed record WorkflowRun
+{
+    /// <summary>The workspace.</summary>
+    public required WorkspaceId Workspace { get; init; }
+
+    /// <summary>The conversation the run is for (one run per conversation).</summary>
+    public required ConversationId ConversationId { get; init; }
+
+    /// <summary>Pending, running, queued, completed or not applicable.</summary>
+    public required WorkflowRunStatus Status { get; init; }
+
+    /// <summary>When the run was stored (with the opening).</summary>
+    public required DateTimeOffset CreatedAt { get; init; }
+
+    /// <summary>The facts enrichment learned (intent, language, tier…); ordinal keys.</summary>
+    public IReadOnlyDictionary<string, string> Facts { get; init; } = new Dictionary<string, string>(StringComparer.Ordinal);
+
+    /// <summary>The team the run routed to, once routed.</summary>
+    public TeamId? Team { get; init; }
+
+    /// <summary>The agent assigned, once assigned.</summary>
+    public AgentId? Agent { get; init; }
+
+    /// <summary>Each step's outcome, in the order they ran.</summary>
+    public IReadOnlyList<WorkflowStep> Steps { get; init; } = [];
+
+    /// <summary>How many times the run was started: more than one means it was resumed after an interruption.</summary>
+    public int Attempts { get; init; }
+
+    /// <summary>When the run ended (completed, or found not applicable); <see langword="null"/> before.</summary>
+    public DateTimeOffset? EndedAt { get; init; }
+
+    /// <summary>The optimistic-concurrency version: 1 when stored, one more on every stored change.</summary>
+    public required long Version { get; init; }
+
+    /// <summary>True while the run still has work to do (pending or running).</summary>
+    public bool IsUnfinished => Status is WorkflowRunStatus.Pending or WorkflowRunStatus.Running;
+}
