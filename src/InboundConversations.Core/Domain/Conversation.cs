@@ -33,7 +33,10 @@ public sealed record Conversation
     /// <summary>The team responsible for it, once routed (or transferred); <see langword="null"/> before.</summary>
     public TeamId? Team { get; init; }
 
-    /// <summary>The agent who owns it while <see cref="ConversationState.Assigned"/>; <see langword="null"/> otherwise.</summary>
+    /// <summary>
+    /// The agent who owns it while <see cref="ConversationState.Assigned"/>; kept once closed (who handled it);
+    /// <see langword="null"/> while no agent owns it.
+    /// </summary>
     public AgentId? Assignee { get; init; }
 
     /// <summary>When it entered its team's queue, while <see cref="ConversationState.Queued"/>: the queue's order.</summary>

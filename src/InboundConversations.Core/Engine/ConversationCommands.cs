@@ -26,7 +26,7 @@ internal sealed class ConversationCommands(EngineContext context)
                 State = ConversationState.Unassigned,
                 Version = 1,
             };
-            var result = await context.Store.OpenAsync(candidate, cancellationToken).ConfigureAwait(false);
+            var result = await context.Store.OpenAsync(candidate, pendingRun: null, cancellationToken).ConfigureAwait(false);
             if (!result.Opened)
             {
                 throw new OpenConversationExistsException(result.Conversation.Id);

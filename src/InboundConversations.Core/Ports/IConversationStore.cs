@@ -13,6 +13,9 @@ namespace InboundConversations.Storage;
 /// open a conversation only if the contact has none open, atomically: concurrent callers for one contact, in
 /// this process or another, see the same open conversation. (In SQL: a unique index on the contact where the
 /// conversation is open.)</description></item>
+/// <item><description><b>The pending workflow run is stored with the opening.</b> When an opening carries a pending
+/// <see cref="WorkflowRun"/>, the run is written in the same atomic write as the conversation, so a crash can never
+/// leave a contact-opened conversation without its run.</description></item>
 /// <item><description><b>Idempotent intake.</b> An inbound message is recorded at most once per (workspace, channel,
 /// external id), and the "seen" key is written in the same atomic write as the message: a failed write leaves
 /// no key behind.</description></item>
@@ -43,10 +46,11 @@ public interface IConversationStore
 
     /// <summary>Opens <paramref name="conversation"/> if its contact has no open conversation, atomically.</summary>
     /// <param name="conversation">The new conversation, at <see cref="Conversation.Version"/> 1, open.</param>
+    /// <param name="pendingRun">The conversation's pending workflow run, stored in the same write; <see langword="null"/> if no workflow applies.</param>
     /// <param name="cancellationToken">Cancels the call.</param>
     /// <returns>The stored conversation, or the contact's conversation that is already open.</returns>
     /// <exception cref="StoreCorruptionException">The contact has more than one open conversation.</exception>
-    ValueTask<OpenConversationResult> OpenAsync(Conversation conversation, CancellationToken cancellationToken);
+    ValueTask<OpenConversationResult> OpenAsync(Conversation conversation, WorkflowRun? pendingRun, CancellationToken cancellationToken);
 
     /// <summary>Records an outbound message in an open conversation; the store assigns its sequence.</summary>
     /// <param name="message">The message; its <see cref="ConversationMessage.Sequence"/> is ignored.</param>
@@ -94,4 +98,33 @@ public interface IConversationStore
     /// <returns>The messages by ascending <see cref="ConversationMessage.Sequence"/>.</returns>
     /// <exception cref="ConversationNotFoundException">The conversation does not exist in the workspace.</exception>
     ValueTask<IReadOnlyList<ConversationMessage>> ListMessagesAsync(WorkspaceId workspace, ConversationId conversationId, CancellationToken cancellationToken);
+
+    /// <summary>Reads a conversation's workflow run.</summary>
+    /// <param name="workspace">The workspace.</param>
+    /// <param name="conversationId">The conversation.</param>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    /// <returns>The run, or <see langword="null"/> if the conversation has none.</returns>
+    ValueTask<WorkflowRun?> FindWorkflowRunAsync(WorkspaceId workspace, ConversationId conversationId, CancellationToken cancellationToken);
+
+    /// <summary>Replaces a workflow run if its stored version is <paramref name="run"/>'s version.</summary>
+    /// <param name="run">The new snapshot, carrying the version it was based on.</param>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    /// <returns>The stored run, at the next version.</returns>
+    /// <exception cref="ConversationNotFoundException">The conversation has no run.</exception>
+    /// <exception cref="ConcurrencyConflictException">The stored version differs.</exception>
+    ValueTask<WorkflowRun> UpdateWorkflowRunAsync(WorkflowRun run, CancellationToken cancellationToken);
+
+    /// <summary>Reads runs still pending or running, in every workspace, oldest first: the work a restarted engine resumes.</summary>
+    /// <param name="maxCount">The most runs to return.</param>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    /// <returns>Up to <paramref name="maxCount"/> unfinished runs.</returns>
+    ValueTask<IReadOnlyList<WorkflowRun>> ListUnfinishedWorkflowRunsAsync(int maxCount, CancellationToken cancellationToken);
+
+    /// <summary>Reads a team's queue: its conversations in state Queued, in the order they were queued.</summary>
+    /// <param name="workspace">The workspace.</param>
+    /// <param name="team">The team.</param>
+    /// <param name="maxCount">The most conversations to return.</param>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    /// <returns>Up to <paramref name="maxCount"/> queued conversations, first queued first.</returns>
+    ValueTask<IReadOnlyList<Conversation>> ListQueuedAsync(WorkspaceId workspace, TeamId team, int maxCount, CancellationToken cancellationToken);
 }

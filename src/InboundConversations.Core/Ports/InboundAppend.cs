@@ -36,6 +36,12 @@ public sealed record InboundAppend
     /// <summary>The state a new conversation starts in if this message opens one.</summary>
     public required ConversationState NewConversationState { get; init; }
 
+    /// <summary>
+    /// The pending workflow run to store with the new conversation, in the same atomic write, if this message opens
+    /// one; <see langword="null"/> when no workflow is configured.
+    /// </summary>
+    public WorkflowRun? PendingRun { get; init; }
+
     /// <summary>The conversation this message opens, if the contact has none open: version 1, source Contact.</summary>
     public Conversation ToNewConversation() => new()
     {

@@ -11,11 +11,11 @@ public abstract partial class ConversationStoreContract
     {
         var store = CreateStore();
         var contact = Samples.NewContact();
-        var opened = (await store.OpenAsync(Samples.AgentOpened(contact), CancellationToken.None)).Conversation;
+        var opened = (await store.OpenAsync(Samples.AgentOpened(contact), null, CancellationToken.None)).Conversation;
         var other = Samples.NewContact();
 
         await Assert.ThrowsAnyAsync<OperationCanceledException>(() => store.AppendInboundAsync(Samples.Inbound(other), Cancelled()).AsTask());
-        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => store.OpenAsync(Samples.AgentOpened(other), Cancelled()).AsTask());
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => store.OpenAsync(Samples.AgentOpened(other), null, Cancelled()).AsTask());
         await Assert.ThrowsAnyAsync<OperationCanceledException>(() => store.AppendOutboundAsync(Samples.Reply(opened), Cancelled()).AsTask());
         await Assert.ThrowsAnyAsync<OperationCanceledException>(() => store.UpdateAsync(Samples.Closed(opened), Cancelled()).AsTask());
 
@@ -30,7 +30,7 @@ public abstract partial class ConversationStoreContract
     public async Task Reads_WithACancelledToken_Throw()
     {
         var store = CreateStore();
-        var opened = (await store.OpenAsync(Samples.AgentOpened(Samples.NewContact()), CancellationToken.None)).Conversation;
+        var opened = (await store.OpenAsync(Samples.AgentOpened(Samples.NewContact()), null, CancellationToken.None)).Conversation;
 
         await Assert.ThrowsAnyAsync<OperationCanceledException>(() => store.FindAsync(default, opened.Id, Cancelled()).AsTask());
         await Assert.ThrowsAnyAsync<OperationCanceledException>(() => store.FindOpenAsync(default, opened.Contact, Cancelled()).AsTask());

@@ -29,7 +29,7 @@ public abstract partial class ConversationStoreContract
     public async Task AppendOutbound_ToAClosedConversation_ThrowsConversationClosed()
     {
         var store = CreateStore();
-        var opened = (await store.OpenAsync(Samples.AgentOpened(Samples.NewContact()), CancellationToken.None)).Conversation;
+        var opened = (await store.OpenAsync(Samples.AgentOpened(Samples.NewContact()), null, CancellationToken.None)).Conversation;
         await store.UpdateAsync(Samples.Closed(opened), CancellationToken.None);
 
         await Assert.ThrowsAsync<ConversationClosedException>(() => store.AppendOutboundAsync(Samples.Reply(opened), CancellationToken.None).AsTask());

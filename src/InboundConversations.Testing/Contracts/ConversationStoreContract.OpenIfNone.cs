@@ -39,7 +39,7 @@ public abstract partial class ConversationStoreContract
         var store = CreateStore();
         var contact = Samples.NewContact();
 
-        var results = await RaceAsync(callers, _ => store.OpenAsync(Samples.AgentOpened(contact), CancellationToken.None));
+        var results = await RaceAsync(callers, _ => store.OpenAsync(Samples.AgentOpened(contact), null, CancellationToken.None));
 
         Assert.Single(results, r => r.Opened);
         Assert.Single(results.Select(r => r.Conversation.Id).Distinct());
@@ -55,7 +55,7 @@ public abstract partial class ConversationStoreContract
         var contact = Samples.NewContact();
 
         var ids = await RaceAsync(32, async i => i % 2 == 0
-            ? (await store.OpenAsync(Samples.AgentOpened(contact), CancellationToken.None)).Conversation.Id
+            ? (await store.OpenAsync(Samples.AgentOpened(contact), null, CancellationToken.None)).Conversation.Id
             : (await store.AppendInboundAsync(Samples.Inbound(contact), CancellationToken.None)).Message.ConversationId);
 
         Assert.Single(ids.Distinct());
@@ -72,7 +72,7 @@ public abstract partial class ConversationStoreContract
         var contact = Samples.NewContact();
         var first = await store.AppendInboundAsync(Samples.Inbound(contact), CancellationToken.None);
 
-        var second = await store.OpenAsync(Samples.AgentOpened(contact), CancellationToken.None);
+        var second = await store.OpenAsync(Samples.AgentOpened(contact), null, CancellationToken.None);
 
         Assert.False(second.Opened);
         Assert.Equal(first.Message.ConversationId, second.Conversation.Id);
@@ -181,6 +181,6 @@ public abstract partial class ConversationStoreContract
         Assert.Contains(first.Id, findOpen.ConversationIds);
         Assert.Contains(second.Id, findOpen.ConversationIds);
         await Assert.ThrowsAsync<StoreCorruptionException>(() => store.AppendInboundAsync(Samples.Inbound(contact), CancellationToken.None).AsTask());
-        await Assert.ThrowsAsync<StoreCorruptionException>(() => store.OpenAsync(Samples.AgentOpened(contact), CancellationToken.None).AsTask());
+        await Assert.ThrowsAsync<StoreCorruptionException>(() => store.OpenAsync(Samples.AgentOpened(contact), null, CancellationToken.None).AsTask());
     }
 }

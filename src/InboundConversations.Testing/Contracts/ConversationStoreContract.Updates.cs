@@ -10,7 +10,7 @@ public abstract partial class ConversationStoreContract
     public async Task Update_OverTheCurrentVersion_StoresTheNextVersion()
     {
         var store = CreateStore();
-        var opened = (await store.OpenAsync(Samples.AgentOpened(Samples.NewContact()), CancellationToken.None)).Conversation;
+        var opened = (await store.OpenAsync(Samples.AgentOpened(Samples.NewContact()), null, CancellationToken.None)).Conversation;
 
         var closed = await store.UpdateAsync(Samples.Closed(opened), CancellationToken.None);
 
@@ -26,7 +26,7 @@ public abstract partial class ConversationStoreContract
     public async Task Update_OverAStaleVersion_ThrowsConcurrencyConflictAndChangesNothing()
     {
         var store = CreateStore();
-        var opened = (await store.OpenAsync(Samples.AgentOpened(Samples.NewContact()), CancellationToken.None)).Conversation;
+        var opened = (await store.OpenAsync(Samples.AgentOpened(Samples.NewContact()), null, CancellationToken.None)).Conversation;
         var assigned = await store.UpdateAsync(opened with { State = ConversationState.Assigned }, CancellationToken.None);
 
         var stale = await Assert.ThrowsAsync<ConcurrencyConflictException>(() => store.UpdateAsync(Samples.Closed(opened), CancellationToken.None).AsTask());
@@ -41,7 +41,7 @@ public abstract partial class ConversationStoreContract
     public async Task Update_RacingOverOneVersion_ExactlyOneWins()
     {
         var store = CreateStore();
-        var opened = (await store.OpenAsync(Samples.AgentOpened(Samples.NewContact()), CancellationToken.None)).Conversation;
+        var opened = (await store.OpenAsync(Samples.AgentOpened(Samples.NewContact()), null, CancellationToken.None)).Conversation;
 
         var outcomes = await RaceAsync(16, async _ =>
         {
@@ -66,7 +66,7 @@ public abstract partial class ConversationStoreContract
     public async Task Update_OfAClosedConversation_ThrowsConversationClosed()
     {
         var store = CreateStore();
-        var opened = (await store.OpenAsync(Samples.AgentOpened(Samples.NewContact()), CancellationToken.None)).Conversation;
+        var opened = (await store.OpenAsync(Samples.AgentOpened(Samples.NewContact()), null, CancellationToken.None)).Conversation;
         var closed = await store.UpdateAsync(Samples.Closed(opened), CancellationToken.None);
 
         await Assert.ThrowsAsync<ConversationClosedException>(() => store.UpdateAsync(Samples.Closed(closed), CancellationToken.None).AsTask());

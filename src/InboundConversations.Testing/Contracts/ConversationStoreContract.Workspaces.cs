@@ -34,7 +34,7 @@ public abstract partial class ConversationStoreContract
     {
         var store = CreateStore();
         var acme = new WorkspaceId("acme");
-        var opened = (await store.OpenAsync(Samples.AgentOpened(Samples.NewContact(), acme), CancellationToken.None)).Conversation;
+        var opened = (await store.OpenAsync(Samples.AgentOpened(Samples.NewContact(), acme), null, CancellationToken.None)).Conversation;
         var foreign = opened with { Workspace = new WorkspaceId("globex") };
 
         await Assert.ThrowsAsync<ConversationNotFoundException>(() => store.UpdateAsync(Samples.Closed(foreign), CancellationToken.None).AsTask());

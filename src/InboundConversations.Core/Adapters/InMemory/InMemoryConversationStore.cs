@@ -17,6 +17,8 @@ public sealed class InMemoryConversationStore : IConversationStore
     private readonly ConcurrentDictionary<(WorkspaceId, ContactId), ContactRecord> _contacts = new();
     private readonly ConcurrentDictionary<(WorkspaceId, ConversationId), ConversationRecord> _conversations = new();
     private readonly ConcurrentDictionary<(WorkspaceId, ChannelId, string), ConversationMessage> _seen = new();
+    private readonly ConcurrentDictionary<(WorkspaceId, ConversationId), WorkflowRun> _runs = new();
+    private readonly TeamQueues _queues = new();
 
     /// <inheritdoc />
     public ValueTask<InboundAppendResult> AppendInboundAsync(InboundAppend append, CancellationToken cancellationToken)
@@ -47,6 +49,11 @@ public sealed class InMemoryConversationStore : IConversationStore
             if (opened is not null)
             {
                 _conversations[(append.Workspace, opened.Current.Id)] = opened;
+                if (append.PendingRun is { } run)
+                {
+                    _runs[(append.Workspace, opened.Current.Id)] = run;
+                }
+
                 contact.Add(opened);
             }
 
@@ -57,7 +64,7 @@ public sealed class InMemoryConversationStore : IConversationStore
     }
 
     /// <inheritdoc />
-    public ValueTask<OpenConversationResult> OpenAsync(Conversation conversation, CancellationToken cancellationToken)
+    public ValueTask<OpenConversationResult> OpenAsync(Conversation conversation, WorkflowRun? pendingRun, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(conversation);
         cancellationToken.ThrowIfCancellationRequested();
@@ -76,7 +83,13 @@ public sealed class InMemoryConversationStore : IConversationStore
                 throw new InvalidRequestException(nameof(Conversation.Id), $"conversation {conversation.Id} already exists");
             }
 
+            if (pendingRun is not null)
+            {
+                _runs[(conversation.Workspace, conversation.Id)] = pendingRun;
+            }
+
             contact.Add(record);
+            _queues.Track(record.Current);
             return ValueTask.FromResult(new OpenConversationResult(conversation, Opened: true));
         }
     }
@@ -122,6 +135,7 @@ public sealed class InMemoryConversationStore : IConversationStore
             var stored = conversation with { Contact = record.Current.Contact, Version = conversation.Version + 1 };
             record.Current = stored;
             contact.Refresh(record);
+            _queues.Track(stored);
             return ValueTask.FromResult(stored);
         }
     }
@@ -174,6 +188,64 @@ public sealed class InMemoryConversationStore : IConversationStore
         }
     }
 
+    /// <inheritdoc />
+    public ValueTask<WorkflowRun?> FindWorkflowRunAsync(WorkspaceId workspace, ConversationId conversationId, CancellationToken cancellationToken)
+    {
+        cancellationToken.ThrowIfCancellationRequested();
+        return ValueTask.FromResult(_runs.TryGetValue((workspace, conversationId), out var run) ? run : null);
+    }
+
+    /// <inheritdoc />
+    public ValueTask<WorkflowRun> UpdateWorkflowRunAsync(WorkflowRun run, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(run);
+        cancellationToken.ThrowIfCancellationRequested();
+        var key = (run.Workspace, run.ConversationId);
+        var stored = run with { Version = run.Version + 1 };
+        while (true)
+        {
+            if (!_runs.TryGetValue(key, out var current))
+            {
+                throw new ConversationNotFoundException(run.Workspace, run.ConversationId);
+            }
+
+            if (current.Version != run.Version)
+            {
+                throw new ConcurrencyConflictException(run.ConversationId, run.Version);
+            }
+
+            if (_runs.TryUpdate(key, stored, current))
+            {
+                return ValueTask.FromResult(stored);
+            }
+        }
+    }
+
+    /// <inheritdoc />
+    public ValueTask<IReadOnlyList<WorkflowRun>> ListUnfinishedWorkflowRunsAsync(int maxCount, CancellationToken cancellationToken)
+    {
+        cancellationToken.ThrowIfCancellationRequested();
+        IReadOnlyList<WorkflowRun> unfinished = _runs.Values
+            .Where(static r => r.IsUnfinished)
+            .OrderBy(static r => r.CreatedAt)
+            .ThenBy(static r => r.ConversationId.Value)
+            .Take(maxCount)
+            .ToArray();
+        return ValueTask.FromResult(unfinished);
+    }
+
+    /// <inheritdoc />
+    public ValueTask<IReadOnlyList<Conversation>> ListQueuedAsync(WorkspaceId workspace, TeamId team, int maxCount, CancellationToken cancellationToken)
+    {
+        cancellationToken.ThrowIfCancellationRequested();
+        var ids = _queues.Peek(workspace, team, maxCount);
+        IReadOnlyList<Conversation> queued = ids
+            .Select(id => _conversations.TryGetValue((workspace, id), out var record) ? record.Current : null)
+            .Where(static c => c is { State: ConversationState.Queued })
+            .ToArray()!;
+        return ValueTask.FromResult(queued);
+    }
+
     /// <summary>
     /// Loads a conversation and its messages as they are, without the checks of the write path: for seeding tests
     /// or importing data written elsewhere. It can load data that breaks the invariants (two open conversations for
@@ -204,6 +276,7 @@ public sealed class InMemoryConversationStore : IConversationStore
             }
 
             contact.Add(record);
+            _queues.Track(record.Current);
         }
     }
 
