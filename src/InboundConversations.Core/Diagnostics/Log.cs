@@ -30,8 +30,8 @@ internal static partial class Log
     public static partial void ConversationClosed(ILogger logger, ConversationId conversationId, WorkspaceId workspace, ActorKind actorKind);
 
     [LoggerMessage(EventId = 6, Level = LogLevel.Debug,
-        Message = "Closing conversation {ConversationId} met a concurrent change (attempt {Attempt}); re-reading")]
-    public static partial void CloseConflictRetried(ILogger logger, ConversationId conversationId, int attempt);
+        Message = "{Trigger} on conversation {ConversationId} met a concurrent change (attempt {Attempt}); re-reading")]
+    public static partial void TransitionConflictRetried(ILogger logger, ConversationId conversationId, ConversationTrigger trigger, int attempt);
 
     [LoggerMessage(EventId = 7, Level = LogLevel.Error,
         Message = "Event handler {Handler} failed on {EventType} of conversation {ConversationId}; the change stays stored")]

@@ -3,11 +3,8 @@ using InboundConversations.Diagnostics;
 namespace InboundConversations.Engine;
 
 /// <summary>Explicit opens, outbound messages and closes: each a validated change under the contact's gate.</summary>
-internal sealed class ConversationCommands(EngineContext context)
+internal sealed class ConversationCommands(EngineContext context, ConversationTransitions transitions)
 {
-    /// <summary>How often a close re-reads and retries after a concurrent change before giving up.</summary>
-    private const int CloseAttempts = 3;
-
     public ValueTask<Conversation> OpenAsync(OpenConversationRequest request, CancellationToken cancellationToken)
     {
         context.Validator.Validate(request);
@@ -41,7 +38,7 @@ internal sealed class ConversationCommands(EngineContext context)
     public async ValueTask<ConversationMessage> SendAsync(OutboundMessage message, CancellationToken cancellationToken)
     {
         context.Validator.Validate(message);
-        var conversation = await FindAsync(context, message.Workspace, message.ConversationId, cancellationToken).ConfigureAwait(false);
+        var conversation = await ConversationTransitions.FindAsync(context, message.Workspace, message.ConversationId, cancellationToken).ConfigureAwait(false);
         ConversationLifecycle.Fire(conversation, ConversationTrigger.AgentMessage);
         return await context.ChangeAsync(message.Workspace, conversation.Contact, (message, conversation), static async (context, gate, state, cancellationToken) =>
         {
@@ -71,37 +68,18 @@ internal sealed class ConversationCommands(EngineContext context)
     public async ValueTask<Conversation> CloseAsync(CloseConversationRequest request, CancellationToken cancellationToken)
     {
         context.Validator.Validate(request);
-        var first = await FindAsync(context, request.Workspace, request.ConversationId, cancellationToken).ConfigureAwait(false);
-        ConversationLifecycle.Fire(first, ConversationTrigger.Close);
-        return await context.ChangeAsync(request.Workspace, first.Contact, request, static async (context, gate, request, cancellationToken) =>
-        {
-            for (var attempt = 1; ; attempt++)
-            {
-                var current = await FindAsync(context, request.Workspace, request.ConversationId, cancellationToken).ConfigureAwait(false);
-                var closed = current with
-                {
-                    State = ConversationLifecycle.Fire(current, ConversationTrigger.Close),
-                    Closure = new ConversationClosure(request.ClosedBy, context.Clock.GetUtcNow(), request.Category, request.Notes),
-                };
-                try
-                {
-                    var stored = await context.Store.UpdateAsync(closed, cancellationToken).ConfigureAwait(false);
-                    Log.ConversationClosed(context.Logger, stored.Id, stored.Workspace, request.ClosedBy.Kind);
-                    context.Events.Enqueue(gate, new ConversationClosed(stored));
-                    return stored;
-                }
-                catch (ConcurrencyConflictException) when (attempt < CloseAttempts)
-                {
-                    // Another process changed it (a workflow step, say): re-read and fire Close on what is stored now.
-                    Log.CloseConflictRetried(context.Logger, request.ConversationId, attempt);
-                }
-            }
-        }, cancellationToken).ConfigureAwait(false);
+        var closedAt = context.Clock.GetUtcNow();
+        var closure = new ConversationClosure(request.ClosedBy, closedAt, request.Category, request.Notes);
+        var closed = await transitions.ApplyAsync(
+            request.Workspace,
+            request.ConversationId,
+            ConversationTrigger.Close,
+            current => current with { Closure = closure, QueuedAt = null },
+            static stored => new ConversationClosed(stored),
+            cancellationToken).ConfigureAwait(false);
+        Log.ConversationClosed(context.Logger, closed.Id, closed.Workspace, request.ClosedBy.Kind);
+        return closed;
     }
-
-    private static async ValueTask<Conversation> FindAsync(EngineContext context, WorkspaceId workspace, ConversationId id, CancellationToken cancellationToken) =>
-        await context.Store.FindAsync(workspace, id, cancellationToken).ConfigureAwait(false)
-        ?? throw new ConversationNotFoundException(workspace, id);
 
     private static ConversationSource SourceOf(Actor openedBy) => openedBy.Kind switch
     {

@@ -19,7 +19,7 @@ internal sealed class ConversationEngine : IConversationEngine
     {
         var context = new EngineContext(store, clock, options, handlers.ToArray(), logger);
         _intake = new Intake(context);
-        _commands = new ConversationCommands(context);
+        _commands = new ConversationCommands(context, new ConversationTransitions(context));
         _queries = new ConversationQueries(context);
     }
 

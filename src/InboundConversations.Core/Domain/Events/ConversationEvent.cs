@@ -4,7 +4,11 @@ namespace InboundConversations;
 /// Something that happened to a conversation, raised only after the change it describes is stored.
 /// Events of one conversation reach handlers in the order the changes happened.
 /// </summary>
-/// <remarks>Match on the derived types: <see cref="ConversationOpened"/>, <see cref="MessageReceived"/>, <see cref="MessageSent"/>, <see cref="ConversationClosed"/>.</remarks>
+/// <remarks>
+/// Match on the derived types: <see cref="ConversationOpened"/>, <see cref="MessageReceived"/>, <see cref="MessageSent"/>,
+/// <see cref="ConversationRouted"/>, <see cref="ConversationQueued"/>, <see cref="ConversationAssigned"/>,
+/// <see cref="ConversationUnassigned"/>, <see cref="ConversationClosed"/>.
+/// </remarks>
 public abstract record ConversationEvent
 {
     private protected ConversationEvent(WorkspaceId workspace, ConversationId conversationId, ContactId contact, DateTimeOffset occurredAt)
