@@ -32,6 +32,30 @@ public static class InboundConversationsBuilderExtensions
         return builder;
     }
 
+    /// <summary>Replaces the in-memory agent directory with the host's own <see cref="IAgentDirectory"/> (a singleton).</summary>
+    /// <typeparam name="TDirectory">The host's directory; its <c>ReserveAsync</c> must pick and reserve atomically.</typeparam>
+    /// <param name="builder">The builder.</param>
+    /// <returns>The same builder.</returns>
+    public static IInboundConversationsBuilder UseAgentDirectory<TDirectory>(this IInboundConversationsBuilder builder)
+        where TDirectory : class, IAgentDirectory
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        builder.Services.Replace(ServiceDescriptor.Singleton<IAgentDirectory, TDirectory>());
+        return builder;
+    }
+
+    /// <summary>Replaces the in-memory contact store with the host's own <see cref="IContactStore"/> (a singleton).</summary>
+    /// <typeparam name="TStore">The host's contact store.</typeparam>
+    /// <param name="builder">The builder.</param>
+    /// <returns>The same builder.</returns>
+    public static IInboundConversationsBuilder UseContactStore<TStore>(this IInboundConversationsBuilder builder)
+        where TStore : class, IContactStore
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        builder.Services.Replace(ServiceDescriptor.Singleton<IContactStore, TStore>());
+        return builder;
+    }
+
     /// <summary>
     /// Adds a handler of <see cref="ConversationEvent"/>s (a singleton). Handlers run after the change is stored,
     /// in order per conversation; one that throws is logged and does not undo the change.

@@ -2,6 +2,7 @@ using InboundConversations;
 using InboundConversations.Engine;
 using InboundConversations.Storage;
 using InboundConversations.Storage.InMemory;
+using InboundConversations.Workflow;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
@@ -13,8 +14,9 @@ namespace Microsoft.Extensions.DependencyInjection;
 public static class InboundConversationsServiceCollectionExtensions
 {
     /// <summary>
-    /// Registers <see cref="IConversationEngine"/> (a singleton) with its defaults: the
-    /// <see cref="InMemoryConversationStore"/> and <see cref="TimeProvider.System"/>. Everything is registered with
+    /// Registers <see cref="IConversationEngine"/> and <see cref="IAgentRoster"/> (singletons) with their defaults:
+    /// the <see cref="InMemoryConversationStore"/>, <see cref="InMemoryAgentDirectory"/>,
+    /// <see cref="InMemoryContactStore"/> and <see cref="TimeProvider.System"/>. Everything is registered with
     /// <c>TryAdd</c>, so a service the host registered itself (a store, a <see cref="TimeProvider"/>) is kept.
     /// </summary>
     /// <param name="services">The host's services.</param>
@@ -34,12 +36,23 @@ public static class InboundConversationsServiceCollectionExtensions
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton<InMemoryConversationStore>();
         services.TryAddSingleton<IConversationStore>(static sp => sp.GetRequiredService<InMemoryConversationStore>());
-        services.TryAddSingleton<IConversationEngine>(static sp => new ConversationEngine(
+        services.TryAddSingleton<IAgentDirectory, InMemoryAgentDirectory>();
+        services.TryAddSingleton<IContactStore, InMemoryContactStore>();
+        services.TryAddSingleton(static sp => new Inbox(
             sp.GetRequiredService<IConversationStore>(),
+            sp.GetRequiredService<IAgentDirectory>(),
+            sp.GetRequiredService<IContactStore>(),
             sp.GetRequiredService<TimeProvider>(),
             sp.GetRequiredService<IOptions<InboundConversationsOptions>>().Value,
             sp.GetServices<IConversationEventHandler>(),
-            (sp.GetService<ILoggerFactory>() ?? NullLoggerFactory.Instance).CreateLogger("InboundConversations")));
+            (sp.GetService<ILoggerFactory>() ?? NullLoggerFactory.Instance).CreateLogger("InboundConversations"),
+            sp.GetService<InboundWorkflowDefinition>()));
+        services.TryAddSingleton<IConversationEngine>(static sp => new ConversationEngine(sp.GetRequiredService<Inbox>()));
+        services.TryAddSingleton<IAgentRoster>(static sp =>
+        {
+            var inbox = sp.GetRequiredService<Inbox>();
+            return new AgentRoster(inbox.Context, inbox.Directory, inbox.Queue);
+        });
         return new InboundConversationsBuilder(services);
     }
 }

@@ -36,4 +36,24 @@ internal static partial class Log
     [LoggerMessage(EventId = 7, Level = LogLevel.Error,
         Message = "Event handler {Handler} failed on {EventType} of conversation {ConversationId}; the change stays stored")]
     public static partial void EventHandlerFailed(ILogger logger, Exception exception, string handler, string eventType, ConversationId conversationId);
+
+    [LoggerMessage(EventId = 8, Level = LogLevel.Warning,
+        Message = "Workflow step {Kind} '{Step}' of conversation {ConversationId} ended {Status} ({ExceptionType}); the run goes on")]
+    public static partial void StepFailed(ILogger logger, WorkflowStepKind kind, string step, ConversationId conversationId, WorkflowStepStatus status, string exceptionType);
+
+    [LoggerMessage(EventId = 9, Level = LogLevel.Information,
+        Message = "Workflow run of conversation {ConversationId} ended {Status} (team {Team}, agent {Agent})")]
+    public static partial void RunEnded(ILogger logger, ConversationId conversationId, WorkflowRunStatus status, TeamId? team, AgentId? agent);
+
+    [LoggerMessage(EventId = 10, Level = LogLevel.Error,
+        Message = "Workflow run of conversation {ConversationId} was interrupted; it stays {Status} and resumes on ResumeWorkflowsAsync")]
+    public static partial void RunInterrupted(ILogger logger, Exception exception, ConversationId conversationId, WorkflowRunStatus status);
+
+    [LoggerMessage(EventId = 11, Level = LogLevel.Information,
+        Message = "Conversation {ConversationId} assigned to agent {Agent} of team {Team} by {ActorKind}")]
+    public static partial void ConversationAssigned(ILogger logger, ConversationId conversationId, AgentId agent, TeamId? team, ActorKind actorKind);
+
+    [LoggerMessage(EventId = 12, Level = LogLevel.Information,
+        Message = "Conversation {ConversationId} queued on team {Team}")]
+    public static partial void ConversationQueued(ILogger logger, ConversationId conversationId, TeamId? team);
 }

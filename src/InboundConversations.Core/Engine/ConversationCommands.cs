@@ -1,15 +1,19 @@
 using InboundConversations.Diagnostics;
+using InboundConversations.Workflow.Running;
 
 namespace InboundConversations.Engine;
 
 /// <summary>Explicit opens, outbound messages and closes: each a validated change under the contact's gate.</summary>
-internal sealed class ConversationCommands(EngineContext context, ConversationTransitions transitions)
+internal sealed class ConversationCommands(
+    EngineContext context, ConversationTransitions transitions, WorkflowRunner? runner, AssignmentCommands assignments)
 {
-    public ValueTask<Conversation> OpenAsync(OpenConversationRequest request, CancellationToken cancellationToken)
+    public async ValueTask<Conversation> OpenAsync(OpenConversationRequest request, CancellationToken cancellationToken)
     {
         context.Validator.Validate(request);
-        return context.ChangeAsync(request.Workspace, request.Contact, request, static async (context, gate, request, cancellationToken) =>
+        var startsWorkflow = runner?.Definition.StartsFor(SourceOf(request.OpenedBy)) ?? false;
+        var opened = await context.ChangeAsync(request.Workspace, request.Contact, (request, startsWorkflow), static async (context, gate, state, cancellationToken) =>
         {
+            var (request, startsWorkflow) = state;
             var now = context.Clock.GetUtcNow();
             var candidate = new Conversation
             {
@@ -20,10 +24,11 @@ internal sealed class ConversationCommands(EngineContext context, ConversationTr
                 Source = SourceOf(request.OpenedBy),
                 OpenedBy = request.OpenedBy,
                 OpenedAt = now,
-                State = ConversationState.Unassigned,
+                State = startsWorkflow ? ConversationState.Triaging : ConversationState.Unassigned,
                 Version = 1,
             };
-            var result = await context.Store.OpenAsync(candidate, pendingRun: null, cancellationToken).ConfigureAwait(false);
+            var pendingRun = startsWorkflow ? WorkflowRun.Pending(candidate.Workspace, candidate.Id, now) : null;
+            var result = await context.Store.OpenAsync(candidate, pendingRun, cancellationToken).ConfigureAwait(false);
             if (!result.Opened)
             {
                 throw new OpenConversationExistsException(result.Conversation.Id);
@@ -32,7 +37,15 @@ internal sealed class ConversationCommands(EngineContext context, ConversationTr
             Log.ConversationOpened(context.Logger, candidate.Id, candidate.Workspace, candidate.Source, candidate.State);
             context.Events.Enqueue(gate, new ConversationOpened(result.Conversation));
             return result.Conversation;
-        }, cancellationToken);
+        }, cancellationToken).ConfigureAwait(false);
+
+        if (!startsWorkflow)
+        {
+            return opened;
+        }
+
+        await runner!.RunSafelyAsync(opened.Workspace, opened.Id, cancellationToken).ConfigureAwait(false);
+        return await ConversationTransitions.FindAsync(context, opened.Workspace, opened.Id, cancellationToken).ConfigureAwait(false);
     }
 
     public async ValueTask<ConversationMessage> SendAsync(OutboundMessage message, CancellationToken cancellationToken)
@@ -78,6 +91,7 @@ internal sealed class ConversationCommands(EngineContext context, ConversationTr
             static stored => new ConversationClosed(stored),
             cancellationToken).ConfigureAwait(false);
         Log.ConversationClosed(context.Logger, closed.Id, closed.Workspace, request.ClosedBy.Kind);
+        await assignments.OnClosedAsync(closed, cancellationToken).ConfigureAwait(false);
         return closed;
     }
 

@@ -1,49 +1,44 @@
-using InboundConversations.Storage;
-using Microsoft.Extensions.Logging;
-
 namespace InboundConversations.Engine;
 
-/// <summary>The thin façade of <see cref="IConversationEngine"/> over its features.</summary>
-internal sealed class ConversationEngine : IConversationEngine
+/// <summary>The thin façade of <see cref="IConversationEngine"/> over the inbox's features.</summary>
+internal sealed class ConversationEngine(Inbox inbox) : IConversationEngine
 {
-    private readonly Intake _intake;
-    private readonly ConversationCommands _commands;
-    private readonly ConversationQueries _queries;
-
-    public ConversationEngine(
-        IConversationStore store,
-        TimeProvider clock,
-        InboundConversationsOptions options,
-        IEnumerable<IConversationEventHandler> handlers,
-        ILogger logger)
-    {
-        var context = new EngineContext(store, clock, options, handlers.ToArray(), logger);
-        _intake = new Intake(context);
-        _commands = new ConversationCommands(context, new ConversationTransitions(context));
-        _queries = new ConversationQueries(context);
-    }
-
     public ValueTask<ReceiveResult> ReceiveAsync(InboundMessage message, CancellationToken cancellationToken = default) =>
-        _intake.ReceiveAsync(message, cancellationToken);
+        inbox.Intake.ReceiveAsync(message, cancellationToken);
 
     public ValueTask<Conversation> OpenAsync(OpenConversationRequest request, CancellationToken cancellationToken = default) =>
-        _commands.OpenAsync(request, cancellationToken);
+        inbox.Commands.OpenAsync(request, cancellationToken);
 
     public ValueTask<ConversationMessage> SendAsync(OutboundMessage message, CancellationToken cancellationToken = default) =>
-        _commands.SendAsync(message, cancellationToken);
+        inbox.Commands.SendAsync(message, cancellationToken);
 
     public ValueTask<Conversation> CloseAsync(CloseConversationRequest request, CancellationToken cancellationToken = default) =>
-        _commands.CloseAsync(request, cancellationToken);
+        inbox.Commands.CloseAsync(request, cancellationToken);
+
+    public ValueTask<Conversation> AssignAsync(AssignConversationRequest request, CancellationToken cancellationToken = default) =>
+        inbox.Assignments.AssignAsync(request, cancellationToken);
+
+    public ValueTask<Conversation> UnassignAsync(UnassignConversationRequest request, CancellationToken cancellationToken = default) =>
+        inbox.Assignments.UnassignAsync(request, cancellationToken);
+
+    public ValueTask<Conversation> TransferAsync(TransferConversationRequest request, CancellationToken cancellationToken = default) =>
+        inbox.Assignments.TransferAsync(request, cancellationToken);
+
+    public ValueTask<int> ResumeWorkflowsAsync(CancellationToken cancellationToken = default) =>
+        inbox.Runner?.ResumeAsync(cancellationToken) ?? ValueTask.FromResult(0);
 
     public ValueTask<Conversation> GetConversationAsync(ConversationId conversationId, WorkspaceId workspace = default, CancellationToken cancellationToken = default) =>
-        _queries.GetConversationAsync(conversationId, workspace, cancellationToken);
+        inbox.Queries.GetConversationAsync(conversationId, workspace, cancellationToken);
 
     public ValueTask<Conversation?> FindOpenConversationAsync(ContactId contact, WorkspaceId workspace = default, CancellationToken cancellationToken = default) =>
-        _queries.FindOpenConversationAsync(contact, workspace, cancellationToken);
+        inbox.Queries.FindOpenConversationAsync(contact, workspace, cancellationToken);
 
     public ValueTask<IReadOnlyList<Conversation>> GetContactConversationsAsync(ContactId contact, WorkspaceId workspace = default, CancellationToken cancellationToken = default) =>
-        _queries.GetContactConversationsAsync(contact, workspace, cancellationToken);
+        inbox.Queries.GetContactConversationsAsync(contact, workspace, cancellationToken);
 
     public ValueTask<IReadOnlyList<ConversationMessage>> GetMessagesAsync(ConversationId conversationId, WorkspaceId workspace = default, CancellationToken cancellationToken = default) =>
-        _queries.GetMessagesAsync(conversationId, workspace, cancellationToken);
+        inbox.Queries.GetMessagesAsync(conversationId, workspace, cancellationToken);
+
+    public ValueTask<WorkflowRun?> FindWorkflowRunAsync(ConversationId conversationId, WorkspaceId workspace = default, CancellationToken cancellationToken = default) =>
+        inbox.Queries.FindWorkflowRunAsync(conversationId, workspace, cancellationToken);
 }

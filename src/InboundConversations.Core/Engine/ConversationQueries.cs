@@ -27,4 +27,10 @@ internal sealed class ConversationQueries(EngineContext context)
         RequestValidator.Validate(id);
         return context.Store.ListMessagesAsync(workspace, id, cancellationToken);
     }
+
+    public ValueTask<WorkflowRun?> FindWorkflowRunAsync(ConversationId id, WorkspaceId workspace, CancellationToken cancellationToken)
+    {
+        RequestValidator.Validate(id);
+        return context.Store.FindWorkflowRunAsync(workspace, id, cancellationToken);
+    }
 }

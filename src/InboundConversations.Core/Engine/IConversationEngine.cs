@@ -67,6 +67,62 @@ public interface IConversationEngine
     /// <exception cref="InvalidRequestException">The category or notes are too long.</exception>
     ValueTask<Conversation> CloseAsync(CloseConversationRequest request, CancellationToken cancellationToken = default);
 
+    /// <summary>
+    /// Assigns an open conversation to an agent by hand. The agent must be in the conversation's team (if it has
+    /// one), not offline, and below capacity; a previous agent's capacity is given back. Raises
+    /// <see cref="ConversationAssigned"/>; a workflow run waiting in the queue ends.
+    /// </summary>
+    /// <param name="request">The conversation, the agent, and who assigns.</param>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    /// <returns>The assigned conversation.</returns>
+    /// <exception cref="ConversationNotFoundException">The conversation does not exist in the workspace.</exception>
+    /// <exception cref="ConversationClosedException">The conversation is closed.</exception>
+    /// <exception cref="AgentNotFoundException">The agent is not registered in the workspace.</exception>
+    /// <exception cref="AgentNotInTeamException">The agent is not in the conversation's team.</exception>
+    /// <exception cref="AgentUnavailableException">The agent is offline or at capacity.</exception>
+    /// <exception cref="InvalidActorException">The assigner is a contact or missing.</exception>
+    ValueTask<Conversation> AssignAsync(AssignConversationRequest request, CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// Takes an open conversation from its agent (capacity given back, the team's queue may move); it waits
+    /// Unassigned. Raises <see cref="ConversationUnassigned"/>.
+    /// </summary>
+    /// <param name="request">The conversation and who unassigns it.</param>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    /// <returns>The unassigned conversation.</returns>
+    /// <exception cref="ConversationNotFoundException">The conversation does not exist in the workspace.</exception>
+    /// <exception cref="ConversationClosedException">The conversation is closed.</exception>
+    /// <exception cref="InvalidConversationTransitionException">The conversation is already unassigned.</exception>
+    ValueTask<Conversation> UnassignAsync(UnassignConversationRequest request, CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// Transfers an open conversation to another team (assigned there by the workflow's assigner, or queued) or to
+    /// a specific agent. The previous agent's capacity is given back.
+    /// </summary>
+    /// <param name="request">The conversation, the team or agent, and who transfers it.</param>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    /// <returns>The transferred conversation: assigned, queued, or unassigned (the "none" assigner).</returns>
+    /// <exception cref="InvalidRequestException">Neither a team nor an agent is named.</exception>
+    /// <exception cref="AgentNotInTeamException">The agent is not in the team named.</exception>
+    /// <exception cref="AgentUnavailableException">The agent named is offline or at capacity.</exception>
+    /// <exception cref="ConversationClosedException">The conversation is closed.</exception>
+    ValueTask<Conversation> TransferAsync(TransferConversationRequest request, CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// Resumes every unfinished inbound workflow run (pending, or interrupted while running): call it once when the
+    /// host starts, over stores an earlier process used. Each run is claimed with a versioned update and runs once.
+    /// </summary>
+    /// <param name="cancellationToken">Cancels the call; runs not reached stay unfinished.</param>
+    /// <returns>How many runs were found unfinished and resumed; 0 when no workflow is configured.</returns>
+    ValueTask<int> ResumeWorkflowsAsync(CancellationToken cancellationToken = default);
+
+    /// <summary>Reads a conversation's workflow run: status, facts, team, agent and each step's outcome and timing.</summary>
+    /// <param name="conversationId">The conversation.</param>
+    /// <param name="workspace">Its workspace; <c>default</c> is <see cref="WorkspaceId.Default"/>.</param>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    /// <returns>The run, or <see langword="null"/> if no workflow ran for the conversation.</returns>
+    ValueTask<WorkflowRun?> FindWorkflowRunAsync(ConversationId conversationId, WorkspaceId workspace = default, CancellationToken cancellationToken = default);
+
     /// <summary>Reads a conversation.</summary>
     /// <param name="conversationId">The conversation.</param>
     /// <param name="workspace">Its workspace; <c>default</c> is <see cref="WorkspaceId.Default"/>.</param>

@@ -1,5 +1,6 @@
 using InboundConversations.Diagnostics;
 using InboundConversations.Storage;
+using InboundConversations.Workflow.Running;
 
 namespace InboundConversations.Engine;
 
@@ -7,16 +8,31 @@ namespace InboundConversations.Engine;
 /// The hot path: an inbound message joins the open conversation or opens one. No state machine runs here:
 /// a contact message to an open conversation changes no state, and an opening is a creation, not a transition.
 /// </summary>
-internal sealed class Intake(EngineContext context)
+internal sealed class Intake(EngineContext context, WorkflowRunner? runner)
 {
-    /// <summary>The state a contact-opened conversation starts in while no workflow applies.</summary>
-    private const ConversationState OpeningState = ConversationState.Unassigned;
+    private readonly bool _startsWorkflow = runner?.Definition.StartsFor(ConversationSource.Contact) ?? false;
 
     public ValueTask<ReceiveResult> ReceiveAsync(InboundMessage message, CancellationToken cancellationToken)
     {
         var now = context.Clock.GetUtcNow();
         context.Validator.Validate(message, now);
-        return context.ChangeAsync(message.Workspace, message.Contact, ToAppend(message, now), AppendAsync, cancellationToken);
+        var stored = context.ChangeAsync(message.Workspace, message.Contact, ToAppend(message, now, _startsWorkflow), AppendAsync, cancellationToken);
+        return _startsWorkflow ? RunWorkflowAsync(stored, message.Workspace, cancellationToken) : stored;
+    }
+
+    /// <summary>
+    /// The call that opened a conversation runs its workflow before it returns. The run was stored with the opening,
+    /// so if this process dies first, <see cref="IConversationEngine.ResumeWorkflowsAsync"/> runs it later.
+    /// </summary>
+    private async ValueTask<ReceiveResult> RunWorkflowAsync(ValueTask<ReceiveResult> stored, WorkspaceId workspace, CancellationToken cancellationToken)
+    {
+        var result = await stored.ConfigureAwait(false);
+        if (result.OpenedConversation)
+        {
+            await runner!.RunSafelyAsync(workspace, result.ConversationId, cancellationToken).ConfigureAwait(false);
+        }
+
+        return result;
     }
 
     private static async ValueTask<ReceiveResult> AppendAsync(
@@ -27,7 +43,7 @@ internal sealed class Intake(EngineContext context)
         return new ReceiveResult(result.Outcome, result.Message.ConversationId, result.Message.Id);
     }
 
-    private static InboundAppend ToAppend(InboundMessage message, DateTimeOffset now) => new()
+    private static InboundAppend ToAppend(InboundMessage message, DateTimeOffset now, bool startsWorkflow) => new()
     {
         Workspace = message.Workspace,
         Contact = message.Contact,
@@ -38,7 +54,8 @@ internal sealed class Intake(EngineContext context)
         ReceivedAt = now,
         MessageId = MessageId.New(now),
         NewConversationId = ConversationId.New(now),
-        NewConversationState = OpeningState,
+        NewConversationState = startsWorkflow ? ConversationState.Triaging : ConversationState.Unassigned,
+        StartsWorkflow = startsWorkflow,
     };
 
     private static void Publish(EngineContext context, ContactGate gate, InboundAppendResult result)

@@ -37,10 +37,14 @@ public sealed record InboundAppend
     public required ConversationState NewConversationState { get; init; }
 
     /// <summary>
-    /// The pending workflow run to store with the new conversation, in the same atomic write, if this message opens
-    /// one; <see langword="null"/> when no workflow is configured.
+    /// True when a conversation this message opens gets a pending workflow run (<see cref="ToPendingRun"/>), to
+    /// store in the same atomic write as the conversation.
     /// </summary>
-    public WorkflowRun? PendingRun { get; init; }
+    public bool StartsWorkflow { get; init; }
+
+    /// <summary>The pending workflow run of the conversation this message opens, or <see langword="null"/> when none starts.</summary>
+    /// <returns>The run, at version 1, status pending.</returns>
+    public WorkflowRun? ToPendingRun() => StartsWorkflow ? WorkflowRun.Pending(Workspace, NewConversationId, ReceivedAt) : null;
 
     /// <summary>The conversation this message opens, if the contact has none open: version 1, source Contact.</summary>
     public Conversation ToNewConversation() => new()

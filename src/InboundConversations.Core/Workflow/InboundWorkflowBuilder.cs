@@ -171,14 +171,16 @@ public sealed class InboundWorkflowBuilder
         return this;
     }
 
-    internal InboundWorkflowDefinition Build(IServiceProvider services)
+    internal void Validate()
     {
         if (_router is null && _defaultTeam is null)
         {
             throw new InvalidRequestException("Workflow", "the inbound workflow routes nowhere: call RouteBy(…), DefaultTeam(…) or both");
         }
+    }
 
-        return new InboundWorkflowDefinition(
+    internal InboundWorkflowDefinition Build(IServiceProvider services) =>
+        new InboundWorkflowDefinition(
             _sources,
             _conditions.ToArray(),
             _enrichers.Select(create => create(services)).ToArray(),
@@ -186,5 +188,4 @@ public sealed class InboundWorkflowBuilder
             _defaultTeam,
             _assigner(services),
             _stepTimeout);
-    }
 }

@@ -49,7 +49,7 @@ public sealed class InMemoryConversationStore : IConversationStore
             if (opened is not null)
             {
                 _conversations[(append.Workspace, opened.Current.Id)] = opened;
-                if (append.PendingRun is { } run)
+                if (append.ToPendingRun() is { } run)
                 {
                     _runs[(append.Workspace, opened.Current.Id)] = run;
                 }

@@ -39,6 +39,20 @@ public sealed record WorkflowRun
     /// <summary>The optimistic-concurrency version: 1 when stored, one more on every stored change.</summary>
     public required long Version { get; init; }
 
+    /// <summary>A new pending run, as stored with its conversation's opening.</summary>
+    /// <param name="workspace">The workspace.</param>
+    /// <param name="conversationId">The conversation.</param>
+    /// <param name="createdAt">The opening time.</param>
+    /// <returns>The run at version 1.</returns>
+    public static WorkflowRun Pending(WorkspaceId workspace, ConversationId conversationId, DateTimeOffset createdAt) => new()
+    {
+        Workspace = workspace,
+        ConversationId = conversationId,
+        Status = WorkflowRunStatus.Pending,
+        CreatedAt = createdAt,
+        Version = 1,
+    };
+
     /// <summary>True while the run still has work to do (pending or running).</summary>
     public bool IsUnfinished => Status is WorkflowRunStatus.Pending or WorkflowRunStatus.Running;
 }

@@ -46,6 +46,41 @@ internal sealed class RequestValidator(InboundConversationsOptions options)
         Optional(request.Notes, nameof(CloseConversationRequest.Notes), options.MaxNotesLength);
     }
 
+    public static void Validate(AssignConversationRequest request)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        Identifier.Require(request.ConversationId.IsEmpty, nameof(ConversationId));
+        Identifier.Require(request.Agent.IsEmpty, nameof(AgentId));
+        Business(request.AssignedBy, "assign a conversation");
+    }
+
+    public static void Validate(UnassignConversationRequest request)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        Identifier.Require(request.ConversationId.IsEmpty, nameof(ConversationId));
+        Business(request.UnassignedBy, "unassign a conversation");
+    }
+
+    public static void Validate(TransferConversationRequest request)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        Identifier.Require(request.ConversationId.IsEmpty, nameof(ConversationId));
+        if (request.ToTeam is null && request.ToAgent is null)
+        {
+            throw new InvalidRequestException(nameof(TransferConversationRequest.ToTeam), "a transfer names a team, an agent, or both");
+        }
+
+        Identifier.Require(request.ToTeam is { IsEmpty: true }, nameof(TeamId));
+        Identifier.Require(request.ToAgent is { IsEmpty: true }, nameof(AgentId));
+        Business(request.TransferredBy, "transfer a conversation");
+    }
+
+    public static void Validate(AgentId agent) =>
+        Identifier.Require(agent.IsEmpty, nameof(AgentId));
+
+    public static void Validate(TeamId team) =>
+        Identifier.Require(team.IsEmpty, nameof(TeamId));
+
     public static void Validate(ConversationId conversationId) =>
         Identifier.Require(conversationId.IsEmpty, nameof(ConversationId));
 

@@ -1,0 +1,156 @@
+using InboundConversations.Diagnostics;
+using InboundConversations.Engine;
+using InboundConversations.Storage;
+using InboundConversations.Workflow.Assignment;
+
+namespace InboundConversations.Workflow.Running;
+
+/// <summary>
+/// Runs an assigner and applies its decision to the stored conversation; shared by the workflow run, the team
+/// queue and transfers. Every reservation an assigner made and did not keep is given back; an agent reserved for a
+/// conversation that closed meanwhile is given back too.
+/// </summary>
+internal sealed class AssignmentService(
+    EngineContext context,
+    ConversationTransitions transitions,
+    IAgentDirectory directory,
+    IContactStore contacts,
+    StepExecutor steps)
+{
+    public IAgentDirectory Directory => directory;
+
+    public EngineContext Context => context;
+
+    /// <summary>Asks <paramref name="assigner"/> for an agent of <paramref name="team"/>.</summary>
+    public async ValueTask<(WorkflowStep Step, AssignmentDecision Decision)> DecideAsync(
+        Conversation conversation, TeamId team, IReadOnlyDictionary<string, string> facts, IAgentAssigner assigner, CancellationToken cancellationToken)
+    {
+        var firstMessage = await FirstMessageAsync(conversation, cancellationToken).ConfigureAwait(false);
+        var contact = await contacts.GetAsync(conversation.Workspace, conversation.Contact, cancellationToken).ConfigureAwait(false);
+        var assignment = new AssignmentContext(conversation, firstMessage, contact, facts, team, context.Clock.GetUtcNow(), directory, context.Store);
+        var result = await steps.RunAsync(
+            WorkflowStepKind.Assign, assigner.Name, conversation.Id, c => assigner.AssignAsync(assignment, c), cancellationToken).ConfigureAwait(false);
+        var step = result.Step;
+        var decision = result.Succeeded ? result.Value : AssignmentDecision.NoAgentAvailable;
+        if (decision.Outcome == AssignmentOutcome.Assigned && !assignment.Reserved.Any(a => a.Id == decision.Agent!.Id))
+        {
+            step = step with { Status = WorkflowStepStatus.Failed, Error = $"The assigner chose agent '{decision.Agent!.Id}' without reserving them through the context." };
+            decision = AssignmentDecision.NoAgentAvailable;
+        }
+        else if (decision.Outcome == AssignmentOutcome.NoAgentAvailable && step.Status == WorkflowStepStatus.Succeeded)
+        {
+            step = step with { Status = WorkflowStepStatus.NoMatch };
+        }
+
+        var kept = decision.Outcome == AssignmentOutcome.Assigned ? decision.Agent!.Id : default;
+        foreach (var reserved in assignment.Reserved.Where(a => a.Id != kept))
+        {
+            await directory.ReleaseAsync(conversation.Workspace, reserved.Id, CancellationToken.None).ConfigureAwait(false);
+        }
+
+        return (step, decision);
+    }
+
+    /// <summary>
+    /// Stores the decision: assigned, queued on the team, or left unassigned. Gives back the capacity of an agent
+    /// who loses the conversation.
+    /// </summary>
+    /// <returns>The stored conversation, or <see langword="null"/> if it closed (or left the state) meanwhile.</returns>
+    public async ValueTask<Conversation?> ApplyAsync(
+        Conversation conversation, TeamId? team, AssignmentDecision decision, Actor by, CancellationToken cancellationToken)
+    {
+        var now = context.Clock.GetUtcNow();
+        AgentId? previous = null;
+        try
+        {
+            var stored = decision.Outcome switch
+            {
+                AssignmentOutcome.Assigned => await transitions.ApplyAsync(
+                    conversation.Workspace, conversation.Id, ConversationTrigger.Assign,
+                    current => Remember(current, ref previous) with { Team = team ?? current.Team, Assignee = decision.Agent!.Id, QueuedAt = null },
+                    stored => new ConversationAssigned(stored, by, now),
+                    cancellationToken).ConfigureAwait(false),
+                AssignmentOutcome.NoAgentAvailable => await transitions.ApplyAsync(
+                    conversation.Workspace, conversation.Id, ConversationTrigger.Enqueue,
+                    current => Remember(current, ref previous) with { Team = team ?? current.Team, Assignee = null, QueuedAt = now },
+                    stored => new ConversationQueued(stored, now),
+                    cancellationToken).ConfigureAwait(false),
+                _ => await transitions.ApplyAsync(
+                    conversation.Workspace, conversation.Id, ConversationTrigger.Unassign,
+                    current => Remember(current, ref previous) with { Team = team ?? current.Team, Assignee = null, QueuedAt = null },
+                    stored => new ConversationUnassigned(stored, previous, by, now),
+                    cancellationToken).ConfigureAwait(false),
+            };
+
+            if (previous is { } lost && lost != stored.Assignee)
+            {
+                await ReleaseAsync(stored.Workspace, lost).ConfigureAwait(false);
+            }
+
+            LogApplied(stored, by);
+            return stored;
+        }
+        catch (Exception exception) when (exception is ConversationClosedException or InvalidConversationTransitionException)
+        {
+            if (decision.Agent is { } reserved)
+            {
+                await ReleaseAsync(conversation.Workspace, reserved.Id).ConfigureAwait(false);
+            }
+
+            return null;
+        }
+    }
+
+    /// <summary>Gives back one unit of an agent's capacity; an agent removed from the directory meanwhile is ignored.</summary>
+    public async ValueTask ReleaseAsync(WorkspaceId workspace, AgentId agent)
+    {
+        try
+        {
+            await directory.ReleaseAsync(workspace, agent, CancellationToken.None).ConfigureAwait(false);
+        }
+        catch (AgentNotFoundException)
+        {
+            // Nothing to give back.
+        }
+    }
+
+    /// <summary>
+    /// Ends a run that waited in the queue, now that its conversation was assigned, unassigned or closed by other
+    /// means (the queue, a manual assignment, a close). A run still pending or running ends by itself.
+    /// </summary>
+    public async ValueTask CompleteQueuedRunAsync(Conversation conversation, CancellationToken cancellationToken)
+    {
+        var run = await context.Store.FindWorkflowRunAsync(conversation.Workspace, conversation.Id, cancellationToken).ConfigureAwait(false);
+        if (run is { Status: WorkflowRunStatus.Queued } && conversation.State != ConversationState.Queued)
+        {
+            await context.Store.UpdateWorkflowRunAsync(
+                run with { Status = WorkflowRunStatus.Completed, Team = conversation.Team ?? run.Team, Agent = conversation.Assignee, EndedAt = context.Clock.GetUtcNow() },
+                cancellationToken).ConfigureAwait(false);
+            Log.RunEnded(context.Logger, run.ConversationId, WorkflowRunStatus.Completed, conversation.Team, conversation.Assignee);
+        }
+    }
+
+    public async ValueTask<ConversationMessage?> FirstMessageAsync(Conversation conversation, CancellationToken cancellationToken)
+    {
+        var messages = await context.Store.ListMessagesAsync(conversation.Workspace, conversation.Id, cancellationToken).ConfigureAwait(false);
+        return messages.FirstOrDefault(static m => m.Direction == MessageDirection.Inbound);
+    }
+
+    private static Conversation Remember(Conversation current, ref AgentId? previous)
+    {
+        previous = current.Assignee;
+        return current;
+    }
+
+    private void LogApplied(Conversation stored, Actor by)
+    {
+        if (stored.State == ConversationState.Assigned)
+        {
+            Log.ConversationAssigned(context.Logger, stored.Id, stored.Assignee!.Value, stored.Team, by.Kind);
+        }
+        else if (stored.State == ConversationState.Queued)
+        {
+            Log.ConversationQueued(context.Logger, stored.Id, stored.Team);
+        }
+    }
+}

@@ -1,0 +1,281 @@
+using InboundConversations.Diagnostics;
+using InboundConversations.Engine;
+using InboundConversations.Storage;
+using InboundConversations.Workflow.Assignment;
+using InboundConversations.Workflow.Enrichment;
+using InboundConversations.Workflow.Routing;
+using InboundConversations.Workflow.Triggers;
+
+namespace InboundConversations.Workflow.Running;
+
+/// <summary>
+/// Runs a conversation's inbound workflow: trigger conditions → enrichment → routing → assignment, recording each
+/// step in the stored run so that an interrupted run resumes where it stopped. Routing always precedes assignment.
+/// </summary>
+/// <remarks>
+/// Exactly once: a run is claimed by a versioned update (pending → running), so two callers never both run it.
+/// The conversation's stored state is the truth about routing and assignment: a run resumed after a crash that
+/// finds its conversation already assigned or queued only records that.
+/// </remarks>
+internal sealed class WorkflowRunner(
+    EngineContext context,
+    InboundWorkflowDefinition workflow,
+    ConversationTransitions transitions,
+    AssignmentService assignments,
+    QueueDrainer queue,
+    IContactStore contacts,
+    StepExecutor steps)
+{
+    public InboundWorkflowDefinition Definition => workflow;
+
+    /// <summary>
+    /// Runs the conversation's run like <see cref="RunAsync"/>, but a failure (a store error, say) is only logged:
+    /// the change that opened the conversation is stored, and the unfinished run is resumed later.
+    /// </summary>
+    public async ValueTask RunSafelyAsync(WorkspaceId workspace, ConversationId conversationId, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await RunAsync(workspace, conversationId, cancellationToken).ConfigureAwait(false);
+        }
+#pragma warning disable CA1031 // Logged by RunAsync; the run stays unfinished and resumable.
+        catch (Exception exception) when (exception is not OperationCanceledException)
+#pragma warning restore CA1031
+        {
+        }
+    }
+
+    /// <summary>
+    /// Resumes every unfinished run (pending, or interrupted while running): call it when the engine starts over
+    /// stores an earlier process used. Each run is claimed with a versioned update, so it runs once.
+    /// </summary>
+    /// <returns>How many runs were resumed.</returns>
+    public async ValueTask<int> ResumeAsync(CancellationToken cancellationToken)
+    {
+        const int Batch = 256;
+        var attempted = new HashSet<(WorkspaceId, ConversationId)>();
+        while (true)
+        {
+            var unfinished = await context.Store.ListUnfinishedWorkflowRunsAsync(Batch + attempted.Count, cancellationToken).ConfigureAwait(false);
+            var fresh = unfinished.Where(run => attempted.Add((run.Workspace, run.ConversationId))).ToArray();
+            foreach (var run in fresh)
+            {
+                await RunSafelyAsync(run.Workspace, run.ConversationId, cancellationToken).ConfigureAwait(false);
+            }
+
+            if (fresh.Length == 0 || unfinished.Count < Batch + attempted.Count - fresh.Length)
+            {
+                return attempted.Count;
+            }
+        }
+    }
+
+    /// <summary>Runs the conversation's run if it is unfinished; does nothing otherwise (already run, or run elsewhere).</summary>
+    public async ValueTask RunAsync(WorkspaceId workspace, ConversationId conversationId, CancellationToken cancellationToken)
+    {
+        var store = context.Store;
+        var run = await store.FindWorkflowRunAsync(workspace, conversationId, cancellationToken).ConfigureAwait(false);
+        if (run is not { IsUnfinished: true })
+        {
+            return;
+        }
+
+        try
+        {
+            run = await store.UpdateWorkflowRunAsync(run with { Status = WorkflowRunStatus.Running, Attempts = run.Attempts + 1 }, cancellationToken).ConfigureAwait(false);
+        }
+        catch (ConcurrencyConflictException)
+        {
+            return; // Another caller claimed it first.
+        }
+
+        try
+        {
+            await ContinueAsync(run, cancellationToken).ConfigureAwait(false);
+        }
+        catch (Exception exception) when (exception is not OperationCanceledException)
+        {
+            Log.RunInterrupted(context.Logger, exception, conversationId, WorkflowRunStatus.Running);
+            throw;
+        }
+    }
+
+    private async ValueTask ContinueAsync(WorkflowRun run, CancellationToken cancellationToken)
+    {
+        var conversation = await ConversationTransitions.FindAsync(context, run.Workspace, run.ConversationId, cancellationToken).ConfigureAwait(false);
+        if (conversation.State != ConversationState.Triaging)
+        {
+            // Closed meanwhile, or the decision was stored before an interruption: record what is stored.
+            await EndAsync(run, conversation, cancellationToken).ConfigureAwait(false);
+            return;
+        }
+
+        var firstMessage = await assignments.FirstMessageAsync(conversation, cancellationToken).ConfigureAwait(false);
+        var contact = await contacts.GetAsync(run.Workspace, conversation.Contact, cancellationToken).ConfigureAwait(false);
+        if (!workflow.Applies(new TriggerContext(conversation, firstMessage, contact)))
+        {
+            await DecideAsync(run, conversation, null, AssignmentDecision.LeaveUnassigned, WorkflowRunStatus.NotApplicable, cancellationToken).ConfigureAwait(false);
+            return;
+        }
+
+        run = await EnrichAsync(run, conversation, firstMessage, contact, cancellationToken).ConfigureAwait(false);
+        contact = await contacts.GetAsync(run.Workspace, conversation.Contact, cancellationToken).ConfigureAwait(false);
+        (run, conversation) = await RouteAsync(run, conversation, firstMessage, contact, cancellationToken).ConfigureAwait(false);
+        if (!conversation.IsOpen)
+        {
+            await EndAsync(run, conversation, cancellationToken).ConfigureAwait(false);
+            return;
+        }
+
+        if (conversation.Team is not { } team)
+        {
+            await DecideAsync(run, conversation, null, AssignmentDecision.LeaveUnassigned, WorkflowRunStatus.Completed, cancellationToken).ConfigureAwait(false);
+            return;
+        }
+
+        var (step, decision) = await assignments.DecideAsync(conversation, team, run.Facts, workflow.Assigner, cancellationToken).ConfigureAwait(false);
+        run = await context.Store.UpdateWorkflowRunAsync(run with { Steps = [.. run.Steps, step] }, cancellationToken).ConfigureAwait(false);
+        var status = decision.Outcome == AssignmentOutcome.NoAgentAvailable ? WorkflowRunStatus.Queued : WorkflowRunStatus.Completed;
+        await DecideAsync(run, conversation, team, decision, status, cancellationToken).ConfigureAwait(false);
+        if (status == WorkflowRunStatus.Queued)
+        {
+            // An agent may have become available between the failed reservation and the queuing.
+            await queue.DrainAsync(run.Workspace, team, cancellationToken).ConfigureAwait(false);
+        }
+    }
+
+    private async ValueTask<WorkflowRun> EnrichAsync(
+        WorkflowRun run, Conversation conversation, ConversationMessage? firstMessage, ContactProfile contact, CancellationToken cancellationToken)
+    {
+        foreach (var enricher in workflow.Enrichers)
+        {
+            if (run.Steps.Any(s => s.Kind == WorkflowStepKind.Enrich && s.Name == enricher.Name))
+            {
+                continue; // Done before an interruption.
+            }
+
+            var enrichment = new EnrichmentContext(conversation, firstMessage, contact, run.Facts);
+            var result = await steps.RunAsync(WorkflowStepKind.Enrich, enricher.Name, conversation.Id, async c =>
+            {
+                await enricher.EnrichAsync(enrichment, c).ConfigureAwait(false);
+                return true;
+            }, cancellationToken).ConfigureAwait(false);
+
+            var facts = run.Facts;
+            if (result.Succeeded)
+            {
+                facts = Merge(run.Facts, enrichment.WrittenFacts);
+                var update = new ContactUpdate
+                {
+                    Workspace = run.Workspace,
+                    Contact = conversation.Contact,
+                    SetFields = enrichment.WrittenContactFields,
+                    AddTags = enrichment.WrittenContactTags,
+                };
+                if (!update.IsEmpty)
+                {
+                    contact = await contacts.UpdateAsync(update, cancellationToken).ConfigureAwait(false);
+                }
+            }
+
+            run = await context.Store.UpdateWorkflowRunAsync(run with { Facts = facts, Steps = [.. run.Steps, result.Step] }, cancellationToken).ConfigureAwait(false);
+        }
+
+        return run;
+    }
+
+    private async ValueTask<(WorkflowRun, Conversation)> RouteAsync(
+        WorkflowRun run, Conversation conversation, ConversationMessage? firstMessage, ContactProfile contact, CancellationToken cancellationToken)
+    {
+        if (conversation.Team is not null)
+        {
+            return (run, conversation); // Routed before an interruption.
+        }
+
+        var team = workflow.DefaultTeam;
+        if (workflow.Router is { } router)
+        {
+            var routing = new RoutingContext(conversation, firstMessage, contact, run.Facts);
+            var result = await steps.RunAsync(WorkflowStepKind.Route, router.Name, conversation.Id, c => router.RouteAsync(routing, c), cancellationToken).ConfigureAwait(false);
+            var step = result.Step;
+            if (result.Succeeded && result.Value is { } routed)
+            {
+                team = routed;
+            }
+            else if (result.Succeeded)
+            {
+                step = step with { Status = WorkflowStepStatus.NoMatch };
+            }
+
+            run = await context.Store.UpdateWorkflowRunAsync(run with { Steps = [.. run.Steps, step] }, cancellationToken).ConfigureAwait(false);
+        }
+
+        if (team is not { } chosen)
+        {
+            return (run, conversation);
+        }
+
+        var now = context.Clock.GetUtcNow();
+        try
+        {
+            conversation = await transitions.ApplyAsync(
+                run.Workspace, conversation.Id, ConversationTrigger.Route,
+                current => current with { Team = chosen },
+                stored => new ConversationRouted(stored, now),
+                cancellationToken).ConfigureAwait(false);
+        }
+        catch (ConversationClosedException)
+        {
+            conversation = await ConversationTransitions.FindAsync(context, run.Workspace, conversation.Id, cancellationToken).ConfigureAwait(false);
+            return (run, conversation);
+        }
+
+        run = await context.Store.UpdateWorkflowRunAsync(run with { Team = chosen }, cancellationToken).ConfigureAwait(false);
+        return (run, conversation);
+    }
+
+    private async ValueTask DecideAsync(
+        WorkflowRun run, Conversation conversation, TeamId? team, AssignmentDecision decision, WorkflowRunStatus status, CancellationToken cancellationToken)
+    {
+        var stored = conversation.IsOpen
+            ? await assignments.ApplyAsync(conversation, team, decision, Actor.Workflow(), cancellationToken).ConfigureAwait(false)
+            : null;
+        if (stored is null)
+        {
+            // Closed while the run went on: the run ends there.
+            await EndAsync(run, conversation with { State = ConversationState.Closed }, cancellationToken).ConfigureAwait(false);
+            return;
+        }
+
+        await FinishAsync(run, status, stored, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>Records the outcome a stored conversation shows (after an interruption, or a close).</summary>
+    private ValueTask EndAsync(WorkflowRun run, Conversation conversation, CancellationToken cancellationToken) =>
+        FinishAsync(run, conversation.State == ConversationState.Queued ? WorkflowRunStatus.Queued : WorkflowRunStatus.Completed, conversation, cancellationToken);
+
+    private async ValueTask FinishAsync(WorkflowRun run, WorkflowRunStatus status, Conversation conversation, CancellationToken cancellationToken)
+    {
+        var ended = status == WorkflowRunStatus.Queued ? (DateTimeOffset?)null : context.Clock.GetUtcNow();
+        await context.Store.UpdateWorkflowRunAsync(
+            run with { Status = status, Team = conversation.Team ?? run.Team, Agent = conversation.Assignee, EndedAt = ended },
+            cancellationToken).ConfigureAwait(false);
+        Log.RunEnded(context.Logger, run.ConversationId, status, conversation.Team, conversation.Assignee);
+    }
+
+    private static IReadOnlyDictionary<string, string> Merge(IReadOnlyDictionary<string, string> facts, IReadOnlyDictionary<string, string> written)
+    {
+        if (written.Count == 0)
+        {
+            return facts;
+        }
+
+        var merged = new Dictionary<string, string>(facts, StringComparer.Ordinal);
+        foreach (var (key, value) in written)
+        {
+            merged[key] = value;
+        }
+
+        return merged;
+    }
+}
