@@ -24,6 +24,7 @@ public sealed class TestInbox : IDisposable
         build?.Invoke(builder);
         _provider = services.BuildServiceProvider(new ServiceProviderOptions { ValidateOnBuild = true, ValidateScopes = true });
         Engine = _provider.GetRequiredService<IConversationEngine>();
+        Roster = _provider.GetRequiredService<IAgentRoster>();
         Store = _provider.GetRequiredService<InMemoryConversationStore>();
         Recorder = (RecordingEventHandler)_provider.GetServices<IConversationEventHandler>().First(h => h is RecordingEventHandler);
     }
@@ -31,6 +32,8 @@ public sealed class TestInbox : IDisposable
     public FakeTimeProvider Clock { get; } = new(Start);
 
     public IConversationEngine Engine { get; }
+
+    public IAgentRoster Roster { get; }
 
     public InMemoryConversationStore Store { get; }
 
