@@ -15,16 +15,23 @@ internal sealed class StepExecutor(TimeProvider clock, TimeSpan timeout, ILogger
         var startedAt = clock.GetUtcNow();
         var started = clock.GetTimestamp();
         using var stepCancellation = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        try
-        {
-            var result = await step(stepCancellation.Token).AsTask().WaitAsync(timeout, clock, cancellationToken).ConfigureAwait(false);
-            return new StepResult<T>(Record(WorkflowStepStatus.Succeeded, null), result);
-        }
-        catch (TimeoutException)
+        using var timerCancellation = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+
+        // The timer starts before the step, so the step's time limit holds from its first instruction.
+        var deadline = Task.Delay(timeout, clock, timerCancellation.Token);
+        var work = InvokeAsync(step, stepCancellation.Token);
+        if (await Task.WhenAny(work, deadline).ConfigureAwait(false) == deadline)
         {
             await stepCancellation.CancelAsync().ConfigureAwait(false);
+            cancellationToken.ThrowIfCancellationRequested();
             Log.StepFailed(logger, kind, name, conversationId, WorkflowStepStatus.TimedOut, nameof(TimeoutException));
             return new StepResult<T>(Record(WorkflowStepStatus.TimedOut, $"The step did not finish within {timeout}."), default);
+        }
+
+        await timerCancellation.CancelAsync().ConfigureAwait(false);
+        try
+        {
+            return new StepResult<T>(Record(WorkflowStepStatus.Succeeded, null), await work.ConfigureAwait(false));
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
         {
@@ -41,6 +48,10 @@ internal sealed class StepExecutor(TimeProvider clock, TimeSpan timeout, ILogger
         WorkflowStep Record(WorkflowStepStatus status, string? error) =>
             new(kind, name, status, startedAt, clock.GetElapsedTime(started), error);
     }
+
+    /// <summary>Runs the step as a task; a step that throws before its first await fails the task instead of the caller.</summary>
+    private static async Task<T> InvokeAsync<T>(Func<CancellationToken, ValueTask<T>> step, CancellationToken cancellationToken) =>
+        await step(cancellationToken).ConfigureAwait(false);
 }
 
 /// <summary>A step's record, and its result when it succeeded.</summary>
