@@ -44,7 +44,8 @@ internal sealed class ConversationCommands(
             return opened;
         }
 
-        await runner!.RunSafelyAsync(opened.Workspace, opened.Id, cancellationToken).ConfigureAwait(false);
+        // Once opened, the run goes to its end whatever the caller's token says (invariant 4).
+        await runner!.RunSafelyAsync(opened.Workspace, opened.Id, CancellationToken.None).ConfigureAwait(false);
         return await ConversationTransitions.FindAsync(context, opened.Workspace, opened.Id, cancellationToken).ConfigureAwait(false);
     }
 

@@ -28,7 +28,12 @@ public interface IConversationEngine
     /// <exception cref="MessageSentInFutureException">The sent-at time is beyond <see cref="InboundConversationsOptions.MaxClockSkew"/>.</exception>
     /// <exception cref="InvalidRequestException">The sent-at time is missing.</exception>
     /// <exception cref="StoreCorruptionException">The store holds two open conversations for the contact.</exception>
-    /// <remarks>Safe to retry with the same message after any failure: a message already recorded is a redelivery.</remarks>
+    /// <remarks>
+    /// Safe to retry with the same message after any failure: a message already recorded is a redelivery. When the
+    /// message opens a conversation and an inbound workflow is configured, the call runs the workflow (enrich, route,
+    /// assign) before it returns, and the run goes to its end once the opening is stored, whatever the token says.
+    /// A run a store failure interrupts stays unfinished and is resumed by <see cref="ResumeWorkflowsAsync"/>.
+    /// </remarks>
     ValueTask<ReceiveResult> ReceiveAsync(InboundMessage message, CancellationToken cancellationToken = default);
 
     /// <summary>

@@ -17,19 +17,20 @@ internal sealed class Intake(EngineContext context, WorkflowRunner? runner)
         var now = context.Clock.GetUtcNow();
         context.Validator.Validate(message, now);
         var stored = context.ChangeAsync(message.Workspace, message.Contact, ToAppend(message, now, _startsWorkflow), AppendAsync, cancellationToken);
-        return _startsWorkflow ? RunWorkflowAsync(stored, message.Workspace, cancellationToken) : stored;
+        return _startsWorkflow ? RunWorkflowAsync(stored, message.Workspace) : stored;
     }
 
     /// <summary>
-    /// The call that opened a conversation runs its workflow before it returns. The run was stored with the opening,
-    /// so if this process dies first, <see cref="IConversationEngine.ResumeWorkflowsAsync"/> runs it later.
+    /// The call that opened a conversation runs its workflow before it returns. Once the opening is stored the run
+    /// goes to its end whatever the caller's token says (invariant 4); if this process dies first, the run was
+    /// stored with the opening and <see cref="IConversationEngine.ResumeWorkflowsAsync"/> runs it later.
     /// </summary>
-    private async ValueTask<ReceiveResult> RunWorkflowAsync(ValueTask<ReceiveResult> stored, WorkspaceId workspace, CancellationToken cancellationToken)
+    private async ValueTask<ReceiveResult> RunWorkflowAsync(ValueTask<ReceiveResult> stored, WorkspaceId workspace)
     {
         var result = await stored.ConfigureAwait(false);
         if (result.OpenedConversation)
         {
-            await runner!.RunSafelyAsync(workspace, result.ConversationId, cancellationToken).ConfigureAwait(false);
+            await runner!.RunSafelyAsync(workspace, result.ConversationId, CancellationToken.None).ConfigureAwait(false);
         }
 
         return result;

@@ -1,0 +1,69 @@
+using InboundConversations.Storage;
+
+namespace InboundConversations.Tests.Support;
+
+/// <summary>A store that fails the calls a test names, as a database outage would; everything else goes through.</summary>
+public sealed class FaultyConversationStore(IConversationStore inner) : IConversationStore
+{
+    /// <summary>Decides, per call (by method name), whether it fails before reaching the inner store.</summary>
+    public Func<string, bool> Fails { get; set; } = _ => false;
+
+    private void Check(string call)
+    {
+        if (Fails(call))
+        {
+            throw new IOException($"Simulated store outage in {call}.");
+        }
+    }
+
+    public ValueTask<InboundAppendResult> AppendInboundAsync(InboundAppend append, CancellationToken cancellationToken)
+    {
+        Check(nameof(AppendInboundAsync));
+        return inner.AppendInboundAsync(append, cancellationToken);
+    }
+
+    public ValueTask<OpenConversationResult> OpenAsync(Conversation conversation, WorkflowRun? pendingRun, CancellationToken cancellationToken)
+    {
+        Check(nameof(OpenAsync));
+        return inner.OpenAsync(conversation, pendingRun, cancellationToken);
+    }
+
+    public ValueTask<ConversationMessage> AppendOutboundAsync(ConversationMessage message, CancellationToken cancellationToken)
+    {
+        Check(nameof(AppendOutboundAsync));
+        return inner.AppendOutboundAsync(message, cancellationToken);
+    }
+
+    public ValueTask<Conversation> UpdateAsync(Conversation conversation, CancellationToken cancellationToken)
+    {
+        Check(nameof(UpdateAsync));
+        return inner.UpdateAsync(conversation, cancellationToken);
+    }
+
+    public ValueTask<Conversation?> FindAsync(WorkspaceId workspace, ConversationId conversationId, CancellationToken cancellationToken) =>
+        inner.FindAsync(workspace, conversationId, cancellationToken);
+
+    public ValueTask<Conversation?> FindOpenAsync(WorkspaceId workspace, ContactId contact, CancellationToken cancellationToken) =>
+        inner.FindOpenAsync(workspace, contact, cancellationToken);
+
+    public ValueTask<IReadOnlyList<Conversation>> ListByContactAsync(WorkspaceId workspace, ContactId contact, CancellationToken cancellationToken) =>
+        inner.ListByContactAsync(workspace, contact, cancellationToken);
+
+    public ValueTask<IReadOnlyList<ConversationMessage>> ListMessagesAsync(WorkspaceId workspace, ConversationId conversationId, CancellationToken cancellationToken) =>
+        inner.ListMessagesAsync(workspace, conversationId, cancellationToken);
+
+    public ValueTask<WorkflowRun?> FindWorkflowRunAsync(WorkspaceId workspace, ConversationId conversationId, CancellationToken cancellationToken) =>
+        inner.FindWorkflowRunAsync(workspace, conversationId, cancellationToken);
+
+    public ValueTask<WorkflowRun> UpdateWorkflowRunAsync(WorkflowRun run, CancellationToken cancellationToken)
+    {
+        Check(nameof(UpdateWorkflowRunAsync));
+        return inner.UpdateWorkflowRunAsync(run, cancellationToken);
+    }
+
+    public ValueTask<IReadOnlyList<WorkflowRun>> ListUnfinishedWorkflowRunsAsync(int maxCount, CancellationToken cancellationToken) =>
+        inner.ListUnfinishedWorkflowRunsAsync(maxCount, cancellationToken);
+
+    public ValueTask<IReadOnlyList<Conversation>> ListQueuedAsync(WorkspaceId workspace, TeamId team, int maxCount, CancellationToken cancellationToken) =>
+        inner.ListQueuedAsync(workspace, team, maxCount, cancellationToken);
+}
