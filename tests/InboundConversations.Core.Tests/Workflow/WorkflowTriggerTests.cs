@@ -1,0 +1,87 @@
+using InboundConversations.Tests.Support;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace InboundConversations.Tests.Workflow;
+
+public sealed class WorkflowTriggerTests
+{
+    private static OpenConversationRequest AgentOpen(string contact = "contact-1") => new()
+    {
+        Contact = new ContactId(contact),
+        Channel = new ChannelId("webchat"),
+        OpenedBy = Actor.Agent(new AgentId("ana")),
+    };
+
+    [Fact]
+    public async Task AgentOpenedConversation_ByDefault_StartsNoWorkflow()
+    {
+        using var inbox = WorkflowInbox.Create(w => w.DefaultTeam("support"));
+        await inbox.AddAgentAsync("bob");
+
+        var opened = await inbox.Engine.OpenAsync(AgentOpen());
+
+        opened.Source.Should().Be(ConversationSource.User);
+        opened.State.Should().Be(ConversationState.Unassigned);
+        (await inbox.Engine.FindWorkflowRunAsync(opened.Id)).Should().BeNull();
+        (await inbox.LoadOfAsync("bob")).Should().Be(0);
+    }
+
+    [Fact]
+    public async Task AgentOpenedConversation_WhenTheWorkflowAsksForUserSources_RunsIt()
+    {
+        using var inbox = WorkflowInbox.Create(w => w.ForSources(ConversationSource.Contact, ConversationSource.User).DefaultTeam("support"));
+        await inbox.AddAgentAsync("bob");
+
+        var opened = await inbox.Engine.OpenAsync(AgentOpen());
+
+        opened.State.Should().Be(ConversationState.Assigned);
+        (await inbox.RunOfAsync(opened.Id)).Status.Should().Be(WorkflowRunStatus.Completed);
+    }
+
+    [Fact]
+    public async Task ContactMessage_OnAChannelTheConditionsExclude_IsNotApplicableAndLeftUnassigned()
+    {
+        using var inbox = WorkflowInbox.Create(w => w.WhenChannel("email").DefaultTeam("support"));
+        await inbox.AddAgentAsync("bob");
+
+        var received = await inbox.ReceiveAsync();
+
+        (await inbox.ConversationOfAsync(received)).State.Should().Be(ConversationState.Unassigned);
+        (await inbox.RunOfAsync(received.ConversationId)).Status.Should().Be(WorkflowRunStatus.NotApplicable);
+        (await inbox.LoadOfAsync("bob")).Should().Be(0);
+    }
+
+    [Fact]
+    public async Task Conditions_OnContactTagsFieldsAndAHostPredicate_AllMustHold()
+    {
+        using var inbox = WorkflowInbox.Create(w => w
+            .WhenContactTag("vip")
+            .WhenContactField("tier", "GOLD")
+            .When(t => t.FirstMessage!.Content.Contains("help", StringComparison.OrdinalIgnoreCase))
+            .DefaultTeam("support"));
+        await inbox.AddAgentAsync("bob", capacity: 10);
+        var contacts = (InboundConversations.Storage.IContactStore)inbox.Services.GetService(typeof(InboundConversations.Storage.IContactStore))!;
+        await contacts.UpdateAsync(new InboundConversations.Storage.ContactUpdate
+        {
+            Contact = new ContactId("vip-gold"),
+            Workspace = default,
+            SetFields = new Dictionary<string, string> { ["tier"] = "gold" },
+            AddTags = ["vip"],
+        }, CancellationToken.None);
+
+        var matching = await inbox.ReceiveAsync("vip-gold", content: "Help please");
+        var wrongText = await inbox.ReceiveAsync("someone", content: "Help please");
+
+        (await inbox.RunOfAsync(matching.ConversationId)).Status.Should().Be(WorkflowRunStatus.Completed);
+        (await inbox.ConversationOfAsync(matching)).State.Should().Be(ConversationState.Assigned);
+        (await inbox.RunOfAsync(wrongText.ConversationId)).Status.Should().Be(WorkflowRunStatus.NotApplicable);
+    }
+
+    [Fact]
+    public void AddInboundWorkflow_ThatRoutesNowhere_FailsWhenTheHostIsBuilt()
+    {
+        var act = () => new TestInbox(build: b => b.AddInboundWorkflow(_ => { }));
+
+        act.Should().Throw<InvalidRequestException>().WithMessage("*routes nowhere*");
+    }
+}
