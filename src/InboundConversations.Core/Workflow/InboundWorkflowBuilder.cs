@@ -12,7 +12,7 @@ namespace InboundConversations.Workflow;
 /// </summary>
 /// <remarks>
 /// Defaults: starts for conversations opened by a contact (<see cref="ConversationSource.Contact"/>), no enrichers,
-/// least-open assignment of online agents, a 5-second timeout per step. A workflow must route somewhere: give a
+/// least-open assignment of online agents, a 5-second timeout per step, a 1-minute run lease. A workflow must route somewhere: give a
 /// router, a default team, or both; the host fails at start otherwise.
 /// </remarks>
 public sealed class InboundWorkflowBuilder
@@ -24,6 +24,7 @@ public sealed class InboundWorkflowBuilder
     private Func<IServiceProvider, IAgentAssigner> _assigner = static _ => AgentAssigners.LeastOpen();
     private TeamId? _defaultTeam;
     private TimeSpan _stepTimeout = TimeSpan.FromSeconds(5);
+    private TimeSpan _runLease = TimeSpan.FromMinutes(1);
 
     internal InboundWorkflowBuilder(IServiceCollection services) => Services = services;
 
@@ -171,8 +172,32 @@ public sealed class InboundWorkflowBuilder
         return this;
     }
 
+    /// <summary>
+    /// How long an engine's claim on a running run lasts (default 1 minute); every step renews it. A run whose engine
+    /// died is resumed by <c>ResumeWorkflowsAsync</c> once its claim lapses, never while another engine may still run
+    /// it. Must be longer than the step timeout.
+    /// </summary>
+    /// <param name="lease">The claim's length, measured on the library's <see cref="TimeProvider"/>.</param>
+    /// <returns>This builder.</returns>
+    /// <exception cref="InvalidRequestException">The lease is not positive or is over one hour.</exception>
+    public InboundWorkflowBuilder RunLease(TimeSpan lease)
+    {
+        if (lease <= TimeSpan.Zero || lease > TimeSpan.FromHours(1))
+        {
+            throw new InvalidRequestException(nameof(lease), $"it is {lease}; a run lease is above zero and at most one hour");
+        }
+
+        _runLease = lease;
+        return this;
+    }
+
     internal void Validate()
     {
+        if (_runLease <= _stepTimeout)
+        {
+            throw new InvalidRequestException("RunLease", $"the run lease ({_runLease}) must be longer than the step timeout ({_stepTimeout})");
+        }
+
         if (_router is null && _defaultTeam is null)
         {
             throw new InvalidRequestException("Workflow", "the inbound workflow routes nowhere: call RouteBy(…), DefaultTeam(…) or both");
@@ -187,5 +212,6 @@ public sealed class InboundWorkflowBuilder
             _router?.Invoke(services),
             _defaultTeam,
             _assigner(services),
-            _stepTimeout);
+            _stepTimeout,
+            _runLease);
 }

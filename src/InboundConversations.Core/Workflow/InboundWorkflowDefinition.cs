@@ -13,8 +13,11 @@ internal sealed class InboundWorkflowDefinition(
     IConversationRouter? router,
     TeamId? defaultTeam,
     IAgentAssigner assigner,
-    TimeSpan stepTimeout)
+    TimeSpan stepTimeout,
+    TimeSpan runLease)
 {
+    public TimeSpan RunLease { get; } = runLease;
+
     public IReadOnlyList<IConversationEnricher> Enrichers { get; } = enrichers;
 
     public IConversationRouter? Router { get; } = router;

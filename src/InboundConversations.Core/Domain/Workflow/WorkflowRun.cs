@@ -33,6 +33,12 @@ public sealed record WorkflowRun
     /// <summary>How many times the run was started: more than one means it was resumed after an interruption.</summary>
     public int Attempts { get; init; }
 
+    /// <summary>
+    /// While running: when the claim of the engine running it lapses. Every step renews it; a run found running
+    /// with a lapsed claim was interrupted (its engine died) and may be resumed by another.
+    /// </summary>
+    public DateTimeOffset? ClaimExpiresAt { get; init; }
+
     /// <summary>When the run ended (completed, or found not applicable); <see langword="null"/> before.</summary>
     public DateTimeOffset? EndedAt { get; init; }
 
@@ -55,4 +61,10 @@ public sealed record WorkflowRun
 
     /// <summary>True while the run still has work to do (pending or running).</summary>
     public bool IsUnfinished => Status is WorkflowRunStatus.Pending or WorkflowRunStatus.Running;
+
+    /// <summary>True if an engine may claim the run at <paramref name="now"/>: it is pending, or running under a lapsed claim.</summary>
+    /// <param name="now">The current time.</param>
+    /// <returns>Whether the run may be claimed.</returns>
+    public bool IsClaimable(DateTimeOffset now) =>
+        Status == WorkflowRunStatus.Pending || (Status == WorkflowRunStatus.Running && (ClaimExpiresAt is null || ClaimExpiresAt <= now));
 }

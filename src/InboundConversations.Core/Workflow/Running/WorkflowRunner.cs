@@ -32,66 +32,77 @@ internal sealed class WorkflowRunner(
     /// Runs the conversation's run like <see cref="RunAsync"/>, but a failure (a store error, say) is only logged:
     /// the change that opened the conversation is stored, and the unfinished run is resumed later.
     /// </summary>
-    public async ValueTask RunSafelyAsync(WorkspaceId workspace, ConversationId conversationId, CancellationToken cancellationToken)
+    /// <returns>True if this call claimed the run.</returns>
+    public async ValueTask<bool> RunSafelyAsync(WorkspaceId workspace, ConversationId conversationId, CancellationToken cancellationToken)
     {
         try
         {
-            await RunAsync(workspace, conversationId, cancellationToken).ConfigureAwait(false);
+            return await RunAsync(workspace, conversationId, cancellationToken).ConfigureAwait(false);
         }
-#pragma warning disable CA1031 // Logged by RunAsync; the run stays unfinished and resumable.
+#pragma warning disable CA1031 // Logged by RunAsync; the run stays unfinished and resumable once its claim lapses.
         catch (Exception exception) when (exception is not OperationCanceledException)
 #pragma warning restore CA1031
         {
+            return true;
         }
     }
 
     /// <summary>
-    /// Resumes every unfinished run (pending, or interrupted while running): call it when the engine starts over
-    /// stores an earlier process used. Each run is claimed with a versioned update, so it runs once.
+    /// Resumes every claimable run: pending, or interrupted while running (its claim lapsed). Each run is claimed with
+    /// a versioned update, so it runs once even when several engines resume at the same moment.
     /// </summary>
-    /// <returns>How many runs were resumed.</returns>
+    /// <returns>How many runs this call claimed.</returns>
     public async ValueTask<int> ResumeAsync(CancellationToken cancellationToken)
     {
         const int Batch = 256;
-        var attempted = new HashSet<(WorkspaceId, ConversationId)>();
+        var seen = new HashSet<(WorkspaceId, ConversationId)>();
+        var resumed = 0;
         while (true)
         {
-            var unfinished = await context.Store.ListUnfinishedWorkflowRunsAsync(Batch + attempted.Count, cancellationToken).ConfigureAwait(false);
-            var fresh = unfinished.Where(run => attempted.Add((run.Workspace, run.ConversationId))).ToArray();
-            foreach (var run in fresh)
+            // Runs stay listed until they finish, so each round asks for the ones seen plus a batch more.
+            var limit = seen.Count + Batch;
+            var unfinished = await context.Store.ListUnfinishedWorkflowRunsAsync(limit, cancellationToken).ConfigureAwait(false);
+            var now = context.Clock.GetUtcNow();
+            foreach (var run in unfinished)
             {
-                await RunSafelyAsync(run.Workspace, run.ConversationId, cancellationToken).ConfigureAwait(false);
+                if (seen.Add((run.Workspace, run.ConversationId)) && run.IsClaimable(now)
+                    && await RunSafelyAsync(run.Workspace, run.ConversationId, cancellationToken).ConfigureAwait(false))
+                {
+                    resumed++;
+                }
             }
 
-            if (fresh.Length == 0 || unfinished.Count < Batch + attempted.Count - fresh.Length)
+            if (unfinished.Count < limit)
             {
-                return attempted.Count;
+                return resumed;
             }
         }
     }
 
-    /// <summary>Runs the conversation's run if it is unfinished; does nothing otherwise (already run, or run elsewhere).</summary>
-    public async ValueTask RunAsync(WorkspaceId workspace, ConversationId conversationId, CancellationToken cancellationToken)
+    /// <summary>Runs the conversation's run if it is claimable; does nothing otherwise (finished, or another engine holds it).</summary>
+    /// <returns>True if this call claimed the run.</returns>
+    public async ValueTask<bool> RunAsync(WorkspaceId workspace, ConversationId conversationId, CancellationToken cancellationToken)
     {
         var store = context.Store;
         var run = await store.FindWorkflowRunAsync(workspace, conversationId, cancellationToken).ConfigureAwait(false);
-        if (run is not { IsUnfinished: true })
+        if (run is null || !run.IsClaimable(context.Clock.GetUtcNow()))
         {
-            return;
+            return false; // Finished, or claimed by an engine whose claim still holds.
         }
 
         try
         {
-            run = await store.UpdateWorkflowRunAsync(run with { Status = WorkflowRunStatus.Running, Attempts = run.Attempts + 1 }, cancellationToken).ConfigureAwait(false);
+            run = await SaveAsync(run with { Status = WorkflowRunStatus.Running, Attempts = run.Attempts + 1 }, cancellationToken).ConfigureAwait(false);
         }
         catch (ConcurrencyConflictException)
         {
-            return; // Another caller claimed it first.
+            return false; // Another caller claimed it first.
         }
 
         try
         {
             await ContinueAsync(run, cancellationToken).ConfigureAwait(false);
+            return true;
         }
         catch (Exception exception) when (exception is not OperationCanceledException)
         {
@@ -134,7 +145,7 @@ internal sealed class WorkflowRunner(
         }
 
         var (step, decision) = await assignments.DecideAsync(conversation, team, run.Facts, workflow.Assigner, cancellationToken).ConfigureAwait(false);
-        run = await context.Store.UpdateWorkflowRunAsync(run with { Steps = [.. run.Steps, step] }, cancellationToken).ConfigureAwait(false);
+        run = await SaveAsync(run with { Steps = [.. run.Steps, step] }, cancellationToken).ConfigureAwait(false);
         var status = decision.Outcome == AssignmentOutcome.NoAgentAvailable ? WorkflowRunStatus.Queued : WorkflowRunStatus.Completed;
         await DecideAsync(run, conversation, team, decision, status, cancellationToken).ConfigureAwait(false);
         if (status == WorkflowRunStatus.Queued)
@@ -178,7 +189,7 @@ internal sealed class WorkflowRunner(
                 }
             }
 
-            run = await context.Store.UpdateWorkflowRunAsync(run with { Facts = facts, Steps = [.. run.Steps, result.Step] }, cancellationToken).ConfigureAwait(false);
+            run = await SaveAsync(run with { Facts = facts, Steps = [.. run.Steps, result.Step] }, cancellationToken).ConfigureAwait(false);
         }
 
         return run;
@@ -207,7 +218,7 @@ internal sealed class WorkflowRunner(
                 step = step with { Status = WorkflowStepStatus.NoMatch };
             }
 
-            run = await context.Store.UpdateWorkflowRunAsync(run with { Steps = [.. run.Steps, step] }, cancellationToken).ConfigureAwait(false);
+            run = await SaveAsync(run with { Steps = [.. run.Steps, step] }, cancellationToken).ConfigureAwait(false);
         }
 
         if (team is not { } chosen)
@@ -230,7 +241,7 @@ internal sealed class WorkflowRunner(
             return (run, conversation);
         }
 
-        run = await context.Store.UpdateWorkflowRunAsync(run with { Team = chosen }, cancellationToken).ConfigureAwait(false);
+        run = await SaveAsync(run with { Team = chosen }, cancellationToken).ConfigureAwait(false);
         return (run, conversation);
     }
 
@@ -258,10 +269,14 @@ internal sealed class WorkflowRunner(
     {
         var ended = status == WorkflowRunStatus.Queued ? (DateTimeOffset?)null : context.Clock.GetUtcNow();
         await context.Store.UpdateWorkflowRunAsync(
-            run with { Status = status, Team = conversation.Team ?? run.Team, Agent = conversation.Assignee, EndedAt = ended },
+            run with { Status = status, Team = conversation.Team ?? run.Team, Agent = conversation.Assignee, EndedAt = ended, ClaimExpiresAt = null },
             cancellationToken).ConfigureAwait(false);
         Log.RunEnded(context.Logger, run.ConversationId, status, conversation.Team, conversation.Assignee);
     }
+
+    /// <summary>Stores the run's progress and renews this engine's claim on it.</summary>
+    private ValueTask<WorkflowRun> SaveAsync(WorkflowRun run, CancellationToken cancellationToken) =>
+        context.Store.UpdateWorkflowRunAsync(run with { ClaimExpiresAt = context.Clock.GetUtcNow() + workflow.RunLease }, cancellationToken);
 
     private static IReadOnlyDictionary<string, string> Merge(IReadOnlyDictionary<string, string> facts, IReadOnlyDictionary<string, string> written)
     {
