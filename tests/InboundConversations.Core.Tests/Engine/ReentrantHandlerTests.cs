@@ -7,7 +7,7 @@ namespace InboundConversations.Tests.Engine;
 public sealed class ReentrantHandlerTests
 {
     /// <summary>Far longer than the work needs: a timeout here means a deadlock, not a slow machine.</summary>
-    private static readonly TimeSpan DeadlockBound = TimeSpan.FromSeconds(20);
+    private static readonly TimeSpan DeadlockBound = TimeSpan.FromSeconds(10);
 
     [Fact]
     public async Task Handler_ReplyingOnConversationOpened_DoesNotDeadlockAndItsEventFollows()
