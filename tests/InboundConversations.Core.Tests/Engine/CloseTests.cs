@@ -85,5 +85,28 @@ public sealed class CloseTests : IDisposable
         all.Should().ContainSingle(c => c.IsOpen);
     }
 
+    [Fact]
+    public async Task Close_ConcurrentlyManyTimes_ClosesOnceAndTheOthersThrowConversationClosed()
+    {
+        var opened = await _inbox.ReceiveAsync();
+
+        var outcomes = await Concurrently.RunAsync(20, async i =>
+        {
+            try
+            {
+                await _inbox.CloseAsync(opened.ConversationId, agent: $"agent-{i}");
+                return "closed";
+            }
+            catch (ConversationClosedException)
+            {
+                return "already closed";
+            }
+        });
+
+        outcomes.Should().ContainSingle(o => o == "closed").And.HaveCount(20);
+        _inbox.Events.OfType<ConversationClosed>().Should().ContainSingle();
+        (await _inbox.Engine.GetConversationAsync(opened.ConversationId)).Version.Should().Be(2, "exactly one close was stored");
+    }
+
     public void Dispose() => _inbox.Dispose();
 }
