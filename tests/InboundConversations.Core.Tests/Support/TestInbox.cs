@@ -16,13 +16,17 @@ public sealed class TestInbox : IDisposable
     private readonly ServiceProvider _provider;
     private int _externalIds;
 
-    public TestInbox(Action<InboundConversationsOptions>? configure = null, Action<IInboundConversationsBuilder>? build = null)
+    public TestInbox(
+        Action<InboundConversationsOptions>? configure = null,
+        Action<IInboundConversationsBuilder>? build = null,
+        Action<IServiceCollection>? services = null)
     {
-        var services = new ServiceCollection();
-        services.AddSingleton<TimeProvider>(Clock);
-        var builder = services.AddInboundConversations(configure).AddEventHandler<RecordingEventHandler>();
+        var collection = new ServiceCollection();
+        collection.AddSingleton<TimeProvider>(Clock);
+        services?.Invoke(collection);
+        var builder = collection.AddInboundConversations(configure).AddEventHandler<RecordingEventHandler>();
         build?.Invoke(builder);
-        _provider = services.BuildServiceProvider(new ServiceProviderOptions { ValidateOnBuild = true, ValidateScopes = true });
+        _provider = collection.BuildServiceProvider(new ServiceProviderOptions { ValidateOnBuild = true, ValidateScopes = true });
         Engine = _provider.GetRequiredService<IConversationEngine>();
         Roster = _provider.GetRequiredService<IAgentRoster>();
         Store = _provider.GetRequiredService<InMemoryConversationStore>();
@@ -30,6 +34,9 @@ public sealed class TestInbox : IDisposable
     }
 
     public FakeTimeProvider Clock { get; } = new(Start);
+
+    /// <summary>The built service provider, for tests that need more than the engine.</summary>
+    public IServiceProvider Services => _provider;
 
     public IConversationEngine Engine { get; }
 
@@ -63,6 +70,12 @@ public sealed class TestInbox : IDisposable
 
     public ValueTask<Conversation> CloseAsync(ConversationId id, string agent = "agent-1", WorkspaceId workspace = default) =>
         Engine.CloseAsync(new CloseConversationRequest { Workspace = workspace, ConversationId = id, ClosedBy = Actor.Agent(new AgentId(agent)) });
+
+    public ValueTask<ConversationMessage> SendAsync(ConversationId id, string content = "Hi, how can I help?", string agent = "agent-1", WorkspaceId workspace = default) =>
+        Engine.SendAsync(new OutboundMessage { Workspace = workspace, ConversationId = id, Author = Actor.Agent(new AgentId(agent)), Content = content });
+
+    public ValueTask<Conversation> OpenAsync(Actor openedBy, string contact = "contact-1", string channel = "whatsapp", WorkspaceId workspace = default) =>
+        Engine.OpenAsync(new OpenConversationRequest { Workspace = workspace, Contact = new ContactId(contact), Channel = new ChannelId(channel), OpenedBy = openedBy });
 
     public void Dispose() => _provider.Dispose();
 }

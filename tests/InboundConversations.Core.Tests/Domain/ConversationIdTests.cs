@@ -1,0 +1,46 @@
+namespace InboundConversations.Tests.Domain;
+
+/// <summary>Conversation and message ids: GUIDs, never empty, round-tripping through text.</summary>
+public sealed class ConversationIdTests
+{
+    [Fact]
+    public void Parse_OfToString_RoundTrips()
+    {
+        var id = ConversationId.New(DateTimeOffset.UtcNow);
+
+        ConversationId.Parse(id.ToString()).Should().Be(id);
+        ConversationId.Parse(id.Value.ToString("B")).Should().Be(id, "any format Guid.Parse accepts");
+    }
+
+    [Fact]
+    public void Constructor_WithEmptyGuid_ThrowsInvalidIdentifier() =>
+        FluentActions.Invoking(() => new ConversationId(Guid.Empty))
+            .Should().ThrowExactly<InvalidIdentifierException>().Which.IdentifierKind.Should().Be(nameof(ConversationId));
+
+    [Theory]
+    [InlineData("00000000-0000-0000-0000-000000000000")]
+    [InlineData("not-a-guid")]
+    [InlineData("")]
+    public void Parse_OfEmptyGuidOrNonGuid_ThrowsInvalidIdentifier(string text) =>
+        FluentActions.Invoking(() => ConversationId.Parse(text)).Should().ThrowExactly<InvalidIdentifierException>();
+
+    [Fact]
+    public void New_GivesDistinctTimeOrderedIds()
+    {
+        var earlier = ConversationId.New(new DateTimeOffset(2026, 1, 1, 0, 0, 0, TimeSpan.Zero));
+        var later = ConversationId.New(new DateTimeOffset(2026, 1, 1, 0, 0, 1, TimeSpan.Zero));
+
+        later.Should().NotBe(earlier);
+        later.Value.Version.Should().Be(7);
+        string.CompareOrdinal(earlier.ToString(), later.ToString()).Should().BeNegative();
+    }
+
+    [Fact]
+    public void MessageId_FollowsTheSameRules()
+    {
+        var id = MessageId.New(DateTimeOffset.UtcNow);
+
+        MessageId.Parse(id.ToString()).Should().Be(id);
+        FluentActions.Invoking(() => new MessageId(Guid.Empty)).Should().ThrowExactly<InvalidIdentifierException>();
+    }
+}

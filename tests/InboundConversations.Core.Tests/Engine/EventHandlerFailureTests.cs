@@ -1,0 +1,67 @@
+using InboundConversations.Tests.Support;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+
+namespace InboundConversations.Tests.Engine;
+
+/// <summary>A handler that throws is logged; it neither undoes the change nor stops the other handlers.</summary>
+public sealed class EventHandlerFailureTests : IDisposable
+{
+    private readonly List<ConversationEvent> _after = [];
+    private readonly TestInbox _inbox;
+
+    public EventHandlerFailureTests()
+    {
+        _inbox = new TestInbox(
+            build: b => b.AddEventHandler<ThrowingEventHandler>().OnEvent<ConversationEvent>((e, _) =>
+            {
+                lock (_after)
+                {
+                    _after.Add(e);
+                }
+
+                return ValueTask.CompletedTask;
+            }),
+            services: FakeLogging.Add);
+    }
+
+    [Fact]
+    public async Task ThrowingHandler_IsLoggedAsErrorNamingHandlerEventAndConversation()
+    {
+        var result = await _inbox.ReceiveAsync();
+
+        var failures = _inbox.Logs().Where(r => r.Level == LogLevel.Error).ToArray();
+        failures.Should().HaveCount(2, "one per event: ConversationOpened and MessageReceived");
+        failures.Should().AllSatisfy(r =>
+        {
+            r.Exception.Should().BeOfType<InvalidOperationException>().Which.Message.Should().Be(ThrowingEventHandler.FailureMessage);
+            r.Message.Should().Contain(nameof(ThrowingEventHandler)).And.Contain(result.ConversationId.ToString());
+        });
+        failures.Select(r => r.Message).Should().SatisfyRespectively(
+            m => m.Should().Contain(nameof(ConversationOpened)),
+            m => m.Should().Contain(nameof(MessageReceived)));
+    }
+
+    [Fact]
+    public async Task ThrowingHandler_DoesNotUndoTheChange()
+    {
+        var result = await _inbox.ReceiveAsync();
+        await _inbox.CloseAsync(result.ConversationId);
+
+        _inbox.Services.GetThrowingHandler().Calls.Should().Be(3);
+        (await _inbox.Engine.GetConversationAsync(result.ConversationId)).State.Should().Be(ConversationState.Closed);
+        (await _inbox.Engine.GetMessagesAsync(result.ConversationId)).Should().ContainSingle().Which.Id.Should().Be(result.MessageId);
+    }
+
+    [Fact]
+    public async Task ThrowingHandler_DoesNotStopHandlersRegisteredBeforeOrAfterIt()
+    {
+        var result = await _inbox.ReceiveAsync();
+        await _inbox.SendAsync(result.ConversationId);
+
+        _inbox.Events.Select(e => e.GetType()).Should().Equal(typeof(ConversationOpened), typeof(MessageReceived), typeof(MessageSent));
+        _after.Should().Equal(_inbox.Events);
+    }
+
+    public void Dispose() => _inbox.Dispose();
+}

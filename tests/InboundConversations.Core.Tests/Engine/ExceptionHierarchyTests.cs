@@ -1,0 +1,20 @@
+namespace InboundConversations.Tests.Engine;
+
+/// <summary>Every exception the library throws on purpose shares one base a host can catch.</summary>
+public sealed class ExceptionHierarchyTests
+{
+    [Fact]
+    public void EveryPublicExceptionOfTheLibrary_DerivesFromInboundConversationsException()
+    {
+        var exceptions = typeof(IConversationEngine).Assembly.GetExportedTypes()
+            .Where(t => typeof(Exception).IsAssignableFrom(t))
+            .ToArray();
+
+        exceptions.Should().HaveCountGreaterThan(10, "the catalogue of specific exceptions is public");
+        exceptions.Should().AllSatisfy(t => t.Should().BeAssignableTo<InboundConversationsException>());
+    }
+
+    [Fact]
+    public void ConversationClosed_IsTheSpecificCaseOfAnInvalidTransition() =>
+        typeof(ConversationClosedException).Should().BeDerivedFrom<InvalidConversationTransitionException>();
+}
