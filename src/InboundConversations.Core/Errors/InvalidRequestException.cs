@@ -2,8 +2,9 @@ namespace InboundConversations;
 
 /// <summary>
 /// A request field other than an id or message content is out of range (for example a closing note that is too
-/// long, or a missing request). Nothing was stored.
+/// long, or a transfer that names no destination). Nothing was stored.
 /// </summary>
+/// <remarks>A <see langword="null"/> request object is a programming error and throws <see cref="ArgumentNullException"/>, as in .NET itself.</remarks>
 public sealed class InvalidRequestException : InboundConversationsException
 {
     /// <summary>Creates the exception.</summary>

@@ -15,6 +15,10 @@ public sealed class ExceptionHierarchyTests
     }
 
     [Fact]
-    public void ConversationClosed_IsTheSpecificCaseOfAnInvalidTransition() =>
-        typeof(ConversationClosedException).Should().BeDerivedFrom<InvalidConversationTransitionException>();
+    public void ConversationClosed_AndInvalidTransition_AreDistinctSoCallersCanTellAClosedConversationApart()
+    {
+        typeof(ConversationClosedException).Should().NotBeAssignableTo<InvalidConversationTransitionException>();
+        typeof(ConversationClosedException).BaseType.Should().Be<InboundConversationsException>();
+        typeof(InvalidConversationTransitionException).BaseType.Should().Be<InboundConversationsException>();
+    }
 }

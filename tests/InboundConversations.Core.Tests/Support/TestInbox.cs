@@ -42,8 +42,6 @@ public sealed class TestInbox : IDisposable
 
     public IAgentRoster Roster { get; }
 
-    public IServiceProvider Services => _provider;
-
     public InMemoryConversationStore Store { get; }
 
     public RecordingEventHandler Recorder { get; }

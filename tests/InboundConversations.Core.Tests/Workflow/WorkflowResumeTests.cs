@@ -32,10 +32,10 @@ public sealed class WorkflowResumeTests
         var stores = new SharedStores();
         var firstBefore = StubEnricher.Fact("first", "tier", "gold");
         var secondBefore = StubEnricher.Fact("second", "language", "en");
-        FaultyConversationStore? faulty = null;
+        InstrumentedConversationStore? faulty = null;
         using (var crashing = stores.StartEngine(
             w => w.Enrich(firstBefore).Enrich(secondBefore).DefaultTeam("support"),
-            inner => faulty = new FaultyConversationStore(inner)))
+            inner => faulty = new InstrumentedConversationStore(inner)))
         {
             // The store goes down right after the first enricher's step is recorded.
             var runUpdates = 0;

@@ -2,11 +2,19 @@ using InboundConversations.Storage;
 
 namespace InboundConversations.Tests.Support;
 
-/// <summary>A store that fails the calls a test names, as a database outage would; everything else goes through.</summary>
-public sealed class FaultyConversationStore(IConversationStore inner) : IConversationStore
+/// <summary>
+/// A store around another that counts the writes and fails the ones a test names, as a database outage would;
+/// everything else goes through.
+/// </summary>
+public class InstrumentedConversationStore(IConversationStore inner) : IConversationStore
 {
-    /// <summary>Decides, per call (by method name), whether it fails before reaching the inner store.</summary>
+    private int _writes;
+
+    /// <summary>Decides, per write (by method name), whether it fails before reaching the inner store.</summary>
     public Func<string, bool> Fails { get; set; } = _ => false;
+
+    /// <summary>How many writes reached the inner store.</summary>
+    public int Writes => Volatile.Read(ref _writes);
 
     private void Check(string call)
     {
@@ -14,6 +22,8 @@ public sealed class FaultyConversationStore(IConversationStore inner) : IConvers
         {
             throw new IOException($"Simulated store outage in {call}.");
         }
+
+        Interlocked.Increment(ref _writes);
     }
 
     public ValueTask<InboundAppendResult> AppendInboundAsync(InboundAppend append, CancellationToken cancellationToken)
