@@ -57,8 +57,10 @@ public static class InboundConversationsBuilderExtensions
     }
 
     /// <summary>
-    /// Adds a handler of <see cref="ConversationEvent"/>s (a singleton). Handlers run after the change is stored,
-    /// in order per conversation; one that throws is logged and does not undo the change.
+    /// Adds a handler of <see cref="ConversationEvent"/>s. The handler is resolved as <typeparamref name="THandler"/>:
+    /// one the host registered itself is the instance used; otherwise it is registered as a singleton. Adding the same
+    /// type twice adds it once. Handlers run after the change is stored, in order per conversation; one that throws
+    /// is logged and does not undo the change.
     /// </summary>
     /// <typeparam name="THandler">The handler type.</typeparam>
     /// <param name="builder">The builder.</param>
@@ -67,7 +69,26 @@ public static class InboundConversationsBuilderExtensions
         where THandler : class, IConversationEventHandler
     {
         ArgumentNullException.ThrowIfNull(builder);
-        builder.Services.TryAddEnumerable(ServiceDescriptor.Singleton<IConversationEventHandler, THandler>());
+        if (builder.Services.Any(static d => d.ServiceType == typeof(HandlerRegistration<THandler>)))
+        {
+            return builder;
+        }
+
+        builder.Services.AddSingleton<HandlerRegistration<THandler>>();
+        builder.Services.TryAddSingleton<THandler>();
+        builder.Services.AddSingleton<IConversationEventHandler>(static sp => sp.GetRequiredService<THandler>());
+        return builder;
+    }
+
+    /// <summary>Adds a handler instance of <see cref="ConversationEvent"/>s.</summary>
+    /// <param name="builder">The builder.</param>
+    /// <param name="handler">The handler.</param>
+    /// <returns>The same builder.</returns>
+    public static IInboundConversationsBuilder AddEventHandler(this IInboundConversationsBuilder builder, IConversationEventHandler handler)
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        ArgumentNullException.ThrowIfNull(handler);
+        builder.Services.AddSingleton(handler);
         return builder;
     }
 
@@ -92,4 +113,7 @@ public static class InboundConversationsBuilderExtensions
         public ValueTask HandleAsync(ConversationEvent conversationEvent, CancellationToken cancellationToken) =>
             conversationEvent is TEvent typed ? handler(typed, cancellationToken) : ValueTask.CompletedTask;
     }
+
+    /// <summary>Marks a handler type as added, so adding it again adds nothing.</summary>
+    private sealed class HandlerRegistration<THandler>;
 }
