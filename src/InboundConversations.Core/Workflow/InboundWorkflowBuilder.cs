@@ -204,14 +204,23 @@ public sealed class InboundWorkflowBuilder
         }
     }
 
-    internal InboundWorkflowDefinition Build(IServiceProvider services) =>
-        new InboundWorkflowDefinition(
+    internal InboundWorkflowDefinition Build(IServiceProvider services)
+    {
+        var enrichers = _enrichers.Select(create => create(services)).ToArray();
+        var repeated = enrichers.GroupBy(e => e.Name, StringComparer.Ordinal).FirstOrDefault(g => g.Count() > 1);
+        if (repeated is not null)
+        {
+            throw new InvalidRequestException("Enrichers", $"two enrichers are named '{repeated.Key}'; a run records and resumes steps by name, so names must differ");
+        }
+
+        return new InboundWorkflowDefinition(
             _sources,
             _conditions.ToArray(),
-            _enrichers.Select(create => create(services)).ToArray(),
+            enrichers,
             _router?.Invoke(services),
             _defaultTeam,
             _assigner(services),
             _stepTimeout,
             _runLease);
+    }
 }

@@ -84,4 +84,20 @@ public sealed class WorkflowTriggerTests
 
         act.Should().Throw<InvalidRequestException>().WithMessage("*routes nowhere*");
     }
+
+    [Fact]
+    public void Enrichers_WithTheSameName_AreRefusedWhenTheEngineIsBuilt()
+    {
+        var act = () => WorkflowInbox.Create(w => w.Enrich(StubEnricher.Fact("crm", "a", "1")).Enrich(StubEnricher.Fact("crm", "b", "2")).DefaultTeam("support"));
+
+        act.Should().Throw<InvalidRequestException>().WithMessage("*named 'crm'*");
+    }
+
+    [Fact]
+    public void RunLease_NotLongerThanTheStepTimeout_IsRefused()
+    {
+        var act = () => WorkflowInbox.Create(w => w.StepTimeout(TimeSpan.FromSeconds(30)).RunLease(TimeSpan.FromSeconds(30)).DefaultTeam("support"));
+
+        act.Should().Throw<InvalidRequestException>().WithMessage("*run lease*");
+    }
 }
