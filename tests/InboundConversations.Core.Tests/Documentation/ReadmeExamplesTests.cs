@@ -1,5 +1,6 @@
 using InboundConversations.Storage;
 using InboundConversations.Tests.Support;
+using InboundConversations.Workflow;
 using InboundConversations.Workflow.Assignment;
 using InboundConversations.Workflow.Enrichment;
 using InboundConversations.Workflow.Routing;
@@ -79,5 +80,29 @@ public sealed class ReadmeExamplesTests
         profile.Fields.Should().Contain("tier", "gold");
         profile.Tags.Should().Contain("vip");
         (await inbox.RunOfAsync(gold.ConversationId)).Steps.Select(s => s.Name).Should().Equal("crm-tier", "tier-router", "skill");
+    }
+
+    [Theory]
+    [InlineData("anyone", "whatsapp", "Mi FACTURACION está mal", "billing")]
+    [InlineData("vip-customer", "whatsapp", "Hello", "priority")]
+    [InlineData("anyone", "email", "Hello", "email-desk")]
+    [InlineData("anyone", "whatsapp", "Hello", "support")]
+    public async Task ShippedEnrichmentAndRouting_FromTheReadme_RouteAsDescribed(string contact, string channel, string text, string team)
+    {
+        using var inbox = new TestInbox(build: b => b.AddInboundWorkflow(w => w
+            .EnrichWithKeywordIntents(intents => intents
+                .Add("billing", "invoice", "refund", "factura", "facturación")
+                .Add("sales", "price", "quote", "precio"))
+            .RouteByRules(rules => rules
+                .When(Match.Fact(WorkflowFacts.Intent).Is("billing")).RouteTo("billing")
+                .When(Match.ContactTag("vip").Or(Match.ContactField("tier").IsAnyOf("gold", "platinum"))).RouteTo("priority")
+                .When(Match.Channel.Is("email")).RouteTo("email-desk")
+                .Otherwise("support"))));
+        var contacts = inbox.Services.GetRequiredService<IContactStore>();
+        await contacts.UpdateAsync(new ContactUpdate { Workspace = default, Contact = new ContactId("vip-customer"), AddTags = ["vip"] }, CancellationToken.None);
+
+        var received = await inbox.Engine.ReceiveAsync(inbox.Message(contact, content: text, channel: channel));
+
+        (await inbox.ConversationOfAsync(received)).Team.Should().Be(new TeamId(team));
     }
 }
