@@ -47,20 +47,7 @@ public abstract partial class ConversationStoreContract
     /// <param name="count">How many callers.</param>
     /// <param name="call">The call, given the caller's index.</param>
     /// <returns>Every caller's result, in caller order.</returns>
-    protected static async Task<T[]> RaceAsync<T>(int count, Func<int, ValueTask<T>> call)
-    {
-        ArgumentNullException.ThrowIfNull(call);
-        var start = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
-        var callers = Enumerable.Range(0, count)
-            .Select(i => Task.Run(async () =>
-            {
-                await start.Task.ConfigureAwait(false);
-                return await call(i).ConfigureAwait(false);
-            }))
-            .ToArray();
-        start.SetResult();
-        return await Task.WhenAll(callers).ConfigureAwait(false);
-    }
+    protected static Task<T[]> RaceAsync<T>(int count, Func<int, ValueTask<T>> call) => Race.RunAsync(count, call);
 
     private static CancellationToken Cancelled() => new(canceled: true);
 }

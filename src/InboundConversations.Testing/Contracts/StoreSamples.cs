@@ -19,6 +19,25 @@ public sealed class StoreSamples
     /// <returns>The new contact id.</returns>
     public ContactId NewContact() => new($"contact-{Interlocked.Increment(ref _next)}");
 
+    /// <summary>A team id not used before by these samples.</summary>
+    /// <returns>The new team id.</returns>
+    public TeamId NewTeam() => new($"team-{Interlocked.Increment(ref _next)}-{Guid.NewGuid():N}");
+
+    /// <summary>An agent id not used before by these samples.</summary>
+    /// <returns>The new agent id.</returns>
+    public AgentId NewAgent() => new($"agent-{Interlocked.Increment(ref _next)}-{Guid.NewGuid():N}");
+
+    /// <summary>
+    /// An inbound message for <paramref name="contact"/> that, if it opens a conversation, opens it Triaging with a
+    /// pending workflow run (<see cref="InboundAppend.StartsWorkflow"/>), as the engine does for a contact's opening.
+    /// </summary>
+    /// <param name="contact">The contact who writes.</param>
+    /// <param name="externalId">The channel's message id; fresh if <see langword="null"/>.</param>
+    /// <param name="workspace">The workspace.</param>
+    /// <returns>The request for <see cref="IConversationStore.AppendInboundAsync"/>.</returns>
+    public InboundAppend InboundStartingWorkflow(ContactId contact, string? externalId = null, WorkspaceId workspace = default) =>
+        Inbound(contact, externalId, workspace: workspace) with { NewConversationState = ConversationState.Triaging, StartsWorkflow = true };
+
     /// <summary>An inbound message for <paramref name="contact"/>, with a fresh external id unless one is given.</summary>
     /// <param name="contact">The contact who writes.</param>
     /// <param name="externalId">The channel's message id; fresh if <see langword="null"/>.</param>
@@ -95,6 +114,30 @@ public sealed class StoreSamples
             Closure = new ConversationClosure(Actor.Agent(new AgentId("agent-1")), Tick(), "resolved", null),
         };
     }
+
+    /// <summary><paramref name="conversation"/> entering <paramref name="team"/>'s queue now, based on its current version.</summary>
+    /// <param name="conversation">The open conversation as last read.</param>
+    /// <param name="team">The team whose queue it enters.</param>
+    /// <returns>The snapshot for <see cref="IConversationStore.UpdateAsync"/>.</returns>
+    public Conversation Queued(Conversation conversation, TeamId team)
+    {
+        ArgumentNullException.ThrowIfNull(conversation);
+        return conversation with { State = ConversationState.Queued, Team = team, Assignee = null, QueuedAt = Tick() };
+    }
+
+    /// <summary><paramref name="conversation"/> assigned to <paramref name="agent"/> (it leaves any queue), based on its current version.</summary>
+    /// <param name="conversation">The open conversation as last read.</param>
+    /// <param name="agent">The agent who takes it.</param>
+    /// <returns>The snapshot for <see cref="IConversationStore.UpdateAsync"/>.</returns>
+    public static Conversation Assigned(Conversation conversation, AgentId agent)
+    {
+        ArgumentNullException.ThrowIfNull(conversation);
+        return conversation with { State = ConversationState.Assigned, Assignee = agent, QueuedAt = null };
+    }
+
+    /// <summary>A time: the clock of these samples moves one second on.</summary>
+    /// <returns>The next sample time.</returns>
+    public DateTimeOffset NextTime() => Tick();
 
     private DateTimeOffset Tick()
     {

@@ -1,0 +1,11 @@
+using InboundConversations.Storage;
+using InboundConversations.Storage.InMemory;
+using InboundConversations.Testing.Contracts;
+
+namespace InboundConversations.Tests.Storage;
+
+/// <summary>The shipped in-memory contact store keeps every promise of the contact store contract.</summary>
+public sealed class InMemoryContactStoreContractTests : ContactStoreContract
+{
+    protected override IContactStore CreateStore() => new InMemoryContactStore();
+}
