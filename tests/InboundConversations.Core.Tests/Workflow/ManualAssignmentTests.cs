@@ -212,4 +212,22 @@ public sealed class ManualAssignmentTests
         (await inbox.Roster.GetTeamQueueAsync(WorkflowInbox.Support)).Should().BeEmpty();
         (await inbox.RunOfAsync(received.ConversationId)).Status.Should().Be(WorkflowRunStatus.Completed);
     }
+
+    [Fact]
+    public async Task TransferToTheSameTeam_PickingTheSameAgentAgain_CountsTheConversationOnce()
+    {
+        using var inbox = Inbox();
+        await inbox.AddAgentAsync("ana", capacity: 3);
+        var received = await inbox.ReceiveAsync();
+
+        var transferred = await inbox.Engine.TransferAsync(new TransferConversationRequest
+        {
+            ConversationId = received.ConversationId,
+            ToTeam = WorkflowInbox.Support,
+            TransferredBy = Supervisor,
+        });
+
+        transferred.Assignee.Should().Be(new AgentId("ana"));
+        (await inbox.LoadOfAsync("ana")).Should().Be(1);
+    }
 }

@@ -82,7 +82,9 @@ internal sealed class AssignmentService(
                     cancellationToken).ConfigureAwait(false),
             };
 
-            if (previous is { } lost && lost != stored.Assignee)
+            // The previous agent's unit for this conversation is given back even when the decision picked them
+            // again: the new reservation holds its own unit.
+            if (previous is { } lost)
             {
                 await ReleaseAsync(stored.Workspace, lost).ConfigureAwait(false);
             }
