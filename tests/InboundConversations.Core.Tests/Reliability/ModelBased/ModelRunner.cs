@@ -1,0 +1,245 @@
+using InboundConversations.Storage;
+using InboundConversations.Tests.Support;
+using InboundConversations.Workflow.Assignment;
+using InboundConversations.Workflow.Routing;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace InboundConversations.Tests.Reliability.ModelBased;
+
+/// <summary>The engine diverged from the model, or broke an invariant, at one step.</summary>
+public sealed class ModelDivergenceException(int step, Operation operation, string problem)
+    : Exception($"step {step} ({operation}): {problem}")
+{
+    public int Step { get; } = step;
+}
+
+/// <summary>Runs a sequence against a fresh engine and the reference model, checking after every step.</summary>
+public sealed class ModelRunner : IDisposable
+{
+    private const int FullCheckEvery = 50;
+    private readonly TestInbox _inbox;
+    private readonly ReferenceModel _model = new();
+    private int _step;
+    private Operation _current = null!;
+
+    private ModelRunner()
+    {
+        _inbox = new TestInbox(build: b => b.AddInboundWorkflow(w => w
+            .RouteByRules(rules => rules.When(Match.Channel.Is("email")).RouteTo(ModelInbox.Beta).Otherwise(ModelInbox.Alpha))
+            .AssignBy(AgentAssigners.LeastOpen())));
+    }
+
+    /// <summary>How many invariant and state checks passed.</summary>
+    public long Checks { get; private set; }
+
+    /// <summary>Runs <paramref name="operations"/>; throws <see cref="ModelDivergenceException"/> at the first divergence.</summary>
+    /// <returns>The checks that passed, and what the sequence exercised.</returns>
+    public static async Task<(long Checks, IReadOnlyDictionary<string, int> Exercised)> RunAsync(IReadOnlyList<Operation> operations)
+    {
+        using var runner = new ModelRunner();
+        await runner.RegisterAgentsAsync();
+        foreach (var operation in operations)
+        {
+            runner._current = operation;
+            runner._inbox.Clock.Advance(TimeSpan.FromSeconds(1));
+            await runner.ApplyAsync(operation);
+            await runner.CheckAsync(full: ++runner._step % FullCheckEvery == 0, operation);
+        }
+
+        await runner.CheckAsync(full: true, null);
+        return (runner.Checks, runner._model.Exercised);
+    }
+
+    public void Dispose() => _inbox.Dispose();
+
+    private DateTimeOffset Now => _inbox.Clock.GetUtcNow();
+
+    private IConversationEngine Engine => _inbox.Engine;
+
+    private async Task RegisterAgentsAsync()
+    {
+        foreach (var (agent, teams, capacity) in ModelInbox.Agents)
+        {
+            await _inbox.Roster.RegisterAgentAsync(new AgentRegistration
+            {
+                Agent = new AgentId(agent),
+                Teams = teams.Select(t => new TeamId(t)).ToArray(),
+                Capacity = capacity,
+                InitialPresence = AgentPresence.Online,
+            });
+        }
+    }
+
+    private async Task ApplyAsync(Operation operation)
+    {
+        switch (operation)
+        {
+            case Inbound inbound:
+                await ReceiveAsync(inbound.Contact, inbound.Channel, inbound.ExternalId);
+                break;
+            case Redelivery redelivery:
+                await ReceiveAsync(redelivery.Contact, redelivery.Channel, redelivery.ExternalId);
+                break;
+            case Burst burst:
+                await BurstAsync(burst);
+                break;
+            case Reply reply when _model.Open.TryGetValue(reply.Contact, out var id):
+                await Engine.SendAsync(new OutboundMessage { ConversationId = id, Author = Actor.Api("model"), Content = "reply" });
+                _model.Replied(reply.Contact);
+                break;
+            case Close close when _model.Open.TryGetValue(close.Contact, out var id):
+                await Engine.CloseAsync(new CloseConversationRequest { ConversationId = id, ClosedBy = Actor.Api("model") });
+                _model.Closed(close.Contact, Now);
+                break;
+            case AgentCloses closes when _model.HeldBy(closes.Agent) is { } contact:
+                await Engine.CloseAsync(new CloseConversationRequest { ConversationId = _model.Open[contact], ClosedBy = Actor.Agent(new AgentId(closes.Agent)) });
+                _model.Closed(contact, Now);
+                break;
+            case Presence presence:
+                await _inbox.Roster.SetPresenceAsync(new AgentId(presence.Agent), presence.To);
+                _model.PresenceChanged(presence.Agent, presence.To, Now);
+                break;
+            case Capacity capacity:
+                await _inbox.Roster.SetCapacityAsync(new AgentId(capacity.Agent), capacity.To);
+                _model.CapacityChanged(capacity.Agent, capacity.To, Now);
+                break;
+            case Transfer transfer when _model.Open.TryGetValue(transfer.Contact, out var id):
+                await Engine.TransferAsync(new TransferConversationRequest { ConversationId = id, ToTeam = new TeamId(transfer.Team), TransferredBy = Actor.Api("model") });
+                _model.Transferred(transfer.Contact, transfer.Team, Now);
+                break;
+        }
+    }
+
+    private async Task ReceiveAsync(int contact, string channel, string externalId)
+    {
+        var expected = _model.Expect(contact, channel, externalId);
+        var result = await Engine.ReceiveAsync(Message(contact, channel, externalId));
+        Require(result.Outcome == expected, $"the message's outcome is {result.Outcome}; the model expects {expected}");
+        switch (expected)
+        {
+            case InboundAppendOutcome.Duplicate:
+                _model.Exercised["redelivery recognised"] = _model.Exercised.GetValueOrDefault("redelivery recognised") + 1;
+                var original = _model.Seen[(channel, externalId)];
+                Require(result.ConversationId == original.Conversation && result.MessageId == original.Message, "a redelivery names another message than the original");
+                break;
+            case InboundAppendOutcome.Appended:
+                Require(result.ConversationId == _model.Open[contact], "the message joined another conversation than the contact's open one");
+                _model.Appended(contact, channel, externalId, result.MessageId);
+                break;
+            default:
+                _model.Opened(contact, channel, externalId, result.ConversationId, result.MessageId, Now);
+                break;
+        }
+    }
+
+    private async Task BurstAsync(Burst burst)
+    {
+        var fresh = burst.ExternalIds.Where(id => !_model.Seen.ContainsKey((burst.Channel, id))).ToArray();
+        var hadOpen = _model.Open.ContainsKey(burst.Contact);
+        var gate = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var senders = burst.ExternalIds
+            .Select(id => Task.Run(async () => { await gate.Task; return (Id: id, Result: await Engine.ReceiveAsync(Message(burst.Contact, burst.Channel, id))); }))
+            .ToArray();
+        gate.SetResult();
+        var results = await Task.WhenAll(senders);
+
+        var opened = results.Where(r => r.Result.OpenedConversation).ToArray();
+        Require(opened.Length == (hadOpen || fresh.Length == 0 ? 0 : 1), $"a burst opened {opened.Length} conversations");
+        Require(results.Where(r => !r.Result.IsDuplicate).Select(r => r.Result.ConversationId).Distinct().Count() <= 1, "a burst's messages landed in several conversations");
+        foreach (var (id, result) in results.Where(r => !r.Result.IsDuplicate).OrderBy(r => !r.Result.OpenedConversation))
+        {
+            if (result.OpenedConversation)
+            {
+                _model.Opened(burst.Contact, burst.Channel, id, result.ConversationId, result.MessageId, Now);
+            }
+            else
+            {
+                Require(_model.Open.TryGetValue(burst.Contact, out var open) && open == result.ConversationId, "a burst message joined another conversation");
+                _model.Appended(burst.Contact, burst.Channel, id, result.MessageId);
+            }
+        }
+
+        Require(results.Count(r => !r.Result.IsDuplicate) == fresh.Length, "a burst recorded another number of messages than it sent new ones");
+    }
+
+    private async Task CheckAsync(bool full, Operation? operation)
+    {
+        foreach (var (agentId, model) in _model.Agents)
+        {
+            var agent = await _inbox.Roster.GetAgentAsync(new AgentId(agentId));
+            Require(agent.OpenConversations == model.Load, $"agent {agentId} holds {agent.OpenConversations}; the model says {model.Load}");
+            Require(agent.Presence == model.Presence && agent.Capacity == model.Capacity, $"agent {agentId}'s presence or capacity differs");
+        }
+
+        foreach (var (team, queue) in _model.Queues)
+        {
+            var queued = await _inbox.Roster.GetTeamQueueAsync(new TeamId(team), maxCount: 10_000);
+            Require(queued.Select(c => c.Id).SequenceEqual(queue), $"team {team}'s queue differs from the model's (engine {queued.Count}, model {queue.Count})");
+        }
+
+        var contacts = full ? _model.Conversations.Values.Select(c => c.Contact).Distinct() : Touched(operation);
+        foreach (var contact in contacts)
+        {
+            await CheckContactAsync(contact);
+        }
+    }
+
+    private async Task CheckContactAsync(int contact)
+    {
+        var history = await Engine.GetContactConversationsAsync(Contact(contact));
+        Require(history.Count(c => c.IsOpen) <= 1, $"contact {contact} has {history.Count(c => c.IsOpen)} open conversations");
+        var open = await Engine.FindOpenConversationAsync(Contact(contact));
+        Require(open?.Id == (_model.Open.TryGetValue(contact, out var id) ? id : null), $"contact {contact}'s open conversation differs from the model's");
+        foreach (var conversation in history)
+        {
+            var model = _model.Conversations[conversation.Id];
+            Require(conversation.State == model.State, $"conversation of contact {contact} is {conversation.State}; the model says {model.State}");
+            if (conversation.IsOpen)
+            {
+                Require(conversation.Team == new TeamId(model.Team), $"conversation of contact {contact} is in team {conversation.Team}; the model says {model.Team}");
+                Require(conversation.Assignee?.Value == model.Assignee, $"conversation of contact {contact} is with {conversation.Assignee}; the model says {model.Assignee}");
+                if (conversation.Assignee is { } agent)
+                {
+                    Require(_model.Agents[agent.Value].Teams.Contains(model.Team), $"agent {agent} is not in the conversation's team {model.Team}");
+                }
+            }
+
+            var messages = await Engine.GetMessagesAsync(conversation.Id);
+            Require(messages.Count == model.Messages, $"a conversation of contact {contact} holds {messages.Count} messages; the model says {model.Messages}");
+            Require(messages.Select(m => m.Sequence).SequenceEqual(Enumerable.Range(1, messages.Count).Select(i => (long)i)), "message sequences are not 1..n");
+        }
+    }
+
+    private static IEnumerable<int> Touched(Operation? operation) => operation switch
+    {
+        Inbound o => [o.Contact],
+        Redelivery o => [o.Contact],
+        Burst o => [o.Contact],
+        Reply o => [o.Contact],
+        Close o => [o.Contact],
+        AgentCloses => [],
+        Transfer o => [o.Contact],
+        _ => [],
+    };
+
+    private void Require(bool condition, string problem)
+    {
+        if (!condition)
+        {
+            throw new ModelDivergenceException(_step + 1, _current, problem);
+        }
+
+        Checks++;
+    }
+
+    private static ContactId Contact(int index) => new($"contact-{index}");
+
+    private InboundMessage Message(int contact, string channel, string externalId) => new()
+    {
+        Contact = Contact(contact),
+        Channel = new ChannelId(channel),
+        ExternalId = externalId,
+        Content = $"message {externalId}",
+        SentAt = Now,
+    };
+}

@@ -1,0 +1,226 @@
+namespace InboundConversations.Tests.Reliability.ModelBased;
+
+/// <summary>
+/// A small, obviously-correct model of what the engine must do: one open conversation per contact, idempotent
+/// intake, routing by channel, least-open assignment of online agents below capacity (ties: idle longest, then id),
+/// queues in arrival order drained when capacity appears. It learns the ids the engine makes; everything else it predicts.
+/// </summary>
+public sealed class ReferenceModel
+{
+    public sealed class Conv(ConversationId id, int contact)
+    {
+        public ConversationId Id { get; } = id;
+
+        public int Contact { get; } = contact;
+
+        public string Team { get; set; } = "";
+
+        public ConversationState State { get; set; }
+
+        public string? Assignee { get; set; }
+
+        public int Messages { get; set; }
+    }
+
+    public sealed class AgentModel(string id, string[] teams, int capacity)
+    {
+        public string Id { get; } = id;
+
+        public string[] Teams { get; } = teams;
+
+        public AgentPresence Presence { get; set; } = AgentPresence.Online;
+
+        public int Capacity { get; set; } = capacity;
+
+        public int Load { get; set; }
+
+        public DateTimeOffset? LastAssigned { get; set; }
+
+        public bool IsAvailable => Presence == AgentPresence.Online && Load < Capacity;
+    }
+
+    /// <summary>What the sequence exercised, by kind: for the test's report and to show the generator reaches the hard cases.</summary>
+    public SortedDictionary<string, int> Exercised { get; } = new(StringComparer.Ordinal);
+
+    public Dictionary<int, ConversationId> Open { get; } = [];
+
+    public Dictionary<ConversationId, Conv> Conversations { get; } = [];
+
+    public Dictionary<(string Channel, string ExternalId), (ConversationId Conversation, MessageId Message)> Seen { get; } = [];
+
+    public Dictionary<string, AgentModel> Agents { get; } = ModelInbox.Agents.ToDictionary(a => a.Agent, a => new AgentModel(a.Agent, a.Teams, a.Capacity));
+
+    public Dictionary<string, List<ConversationId>> Queues { get; } = new() { [ModelInbox.Alpha] = [], [ModelInbox.Beta] = [] };
+
+    /// <summary>What a new message must do: a duplicate of the recorded one, a join of the open one, or an opening.</summary>
+    public InboundAppendOutcome Expect(int contact, string channel, string externalId) =>
+        Seen.ContainsKey((channel, externalId)) ? InboundAppendOutcome.Duplicate
+        : Open.ContainsKey(contact) ? InboundAppendOutcome.Appended
+        : InboundAppendOutcome.Opened;
+
+    public void Appended(int contact, string channel, string externalId, MessageId message)
+    {
+        var conversation = Conversations[Open[contact]];
+        conversation.Messages++;
+        Seen[(channel, externalId)] = (conversation.Id, message);
+    }
+
+    public void Opened(int contact, string channel, string externalId, ConversationId id, MessageId message, DateTimeOffset now)
+    {
+        var conversation = new Conv(id, contact) { Messages = 1, Team = ModelInbox.TeamFor(channel) };
+        Conversations[id] = conversation;
+        Open[contact] = id;
+        Seen[(channel, externalId)] = (id, message);
+        AssignOrQueue(conversation, conversation.Team, now);
+    }
+
+    /// <summary>The contact whose conversation <paramref name="agent"/> closes next: the lowest-numbered contact they hold.</summary>
+    public int? HeldBy(string agent) => Conversations.Values
+        .Where(c => c.State == ConversationState.Assigned && c.Assignee == agent)
+        .Select(c => (int?)c.Contact)
+        .Min();
+
+    public void Replied(int contact) => Conversations[Open[contact]].Messages++;
+
+    public void Closed(int contact, DateTimeOffset now)
+    {
+        var conversation = Conversations[Open[contact]];
+        Open.Remove(contact);
+        var wasAssigned = conversation.Assignee;
+        if (conversation.State == ConversationState.Queued)
+        {
+            Queues[conversation.Team].Remove(conversation.Id);
+        }
+
+        conversation.State = ConversationState.Closed;
+        Count(wasAssigned is null ? "closed while queued" : "closed while assigned");
+        if (wasAssigned is not null)
+        {
+            Agents[wasAssigned].Load--;
+            Drain(conversation.Team, now);
+        }
+    }
+
+    public void PresenceChanged(string agent, AgentPresence presence, DateTimeOffset now)
+    {
+        Agents[agent].Presence = presence;
+        DrainTeamsOf(agent, now);
+    }
+
+    public void CapacityChanged(string agent, int capacity, DateTimeOffset now)
+    {
+        Agents[agent].Capacity = capacity;
+        DrainTeamsOf(agent, now);
+    }
+
+    public void Transferred(int contact, string team, DateTimeOffset now)
+    {
+        var conversation = Conversations[Open[contact]];
+        var previous = conversation.Assignee;
+        var previousTeam = conversation.Team;
+        var picked = Pick(team);
+        Reserve(picked, now);
+        if (conversation.State == ConversationState.Queued && (picked is not null || previousTeam != team))
+        {
+            Queues[previousTeam].Remove(conversation.Id);
+        }
+
+        if (previous is not null)
+        {
+            Agents[previous].Load--;
+            Count(picked?.Id == previous ? "transfer kept its agent" : "transfer released an agent");
+        }
+
+        Count(picked is null ? "transfer queued" : "transfer assigned");
+        conversation.Team = team;
+        if (picked is not null)
+        {
+            conversation.State = ConversationState.Assigned;
+            conversation.Assignee = picked.Id;
+        }
+        else
+        {
+            // Re-queued on the team it already waits in, it keeps its place.
+            if (!(conversation.State == ConversationState.Queued && previousTeam == team))
+            {
+                Queues[team].Add(conversation.Id);
+            }
+
+            conversation.State = ConversationState.Queued;
+            conversation.Assignee = null;
+        }
+
+        if (previous is not null && previous != conversation.Assignee)
+        {
+            Drain(previousTeam, now);
+        }
+
+        if (conversation.State == ConversationState.Queued)
+        {
+            Drain(team, now);
+        }
+    }
+
+    private void Count(string kind) => Exercised[kind] = Exercised.GetValueOrDefault(kind) + 1;
+
+    private void AssignOrQueue(Conv conversation, string team, DateTimeOffset now)
+    {
+        var picked = Pick(team);
+        Count(picked is null ? "opened and queued" : "opened and assigned");
+        if (picked is null)
+        {
+            conversation.State = ConversationState.Queued;
+            Queues[team].Add(conversation.Id);
+            return;
+        }
+
+        Reserve(picked, now);
+        conversation.State = ConversationState.Assigned;
+        conversation.Assignee = picked.Id;
+    }
+
+    private void DrainTeamsOf(string agent, DateTimeOffset now)
+    {
+        var model = Agents[agent];
+        if (!model.IsAvailable)
+        {
+            return;
+        }
+
+        foreach (var team in model.Teams)
+        {
+            Drain(team, now);
+        }
+    }
+
+    private void Drain(string team, DateTimeOffset now)
+    {
+        while (Queues[team].Count > 0 && Pick(team) is { } agent)
+        {
+            var conversation = Conversations[Queues[team][0]];
+            Queues[team].RemoveAt(0);
+            Reserve(agent, now);
+            conversation.State = ConversationState.Assigned;
+            conversation.Assignee = agent.Id;
+            Count("assigned from a queue");
+        }
+    }
+
+    /// <summary>Least open, then idle longest (never assigned first), then id: the order of the in-memory directory.</summary>
+    private AgentModel? Pick(string team) => Agents.Values
+        .Where(a => a.Teams.Contains(team) && a.IsAvailable)
+        .OrderBy(a => a.Load)
+        .ThenBy(a => a.LastAssigned.HasValue)
+        .ThenBy(a => a.LastAssigned)
+        .ThenBy(a => a.Id, StringComparer.Ordinal)
+        .FirstOrDefault();
+
+    private static void Reserve(AgentModel? agent, DateTimeOffset now)
+    {
+        if (agent is not null)
+        {
+            agent.Load++;
+            agent.LastAssigned = now;
+        }
+    }
+}
