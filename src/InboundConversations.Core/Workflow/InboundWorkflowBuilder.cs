@@ -3,6 +3,7 @@ using InboundConversations.Workflow.Enrichment;
 using InboundConversations.Workflow.Routing;
 using InboundConversations.Workflow.Triggers;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace InboundConversations.Workflow;
 
@@ -91,7 +92,7 @@ public sealed class InboundWorkflowBuilder
     public InboundWorkflowBuilder Enrich<TEnricher>()
         where TEnricher : class, IConversationEnricher
     {
-        Microsoft.Extensions.DependencyInjection.Extensions.ServiceCollectionDescriptorExtensions.TryAddSingleton<TEnricher>(Services);
+        Services.TryAddSingleton<TEnricher>();
         _enrichers.Add(static sp => sp.GetRequiredService<TEnricher>());
         return this;
     }
@@ -112,7 +113,7 @@ public sealed class InboundWorkflowBuilder
     public InboundWorkflowBuilder RouteBy<TRouter>()
         where TRouter : class, IConversationRouter
     {
-        Microsoft.Extensions.DependencyInjection.Extensions.ServiceCollectionDescriptorExtensions.TryAddSingleton<TRouter>(Services);
+        Services.TryAddSingleton<TRouter>();
         _router = static sp => sp.GetRequiredService<TRouter>();
         return this;
     }
@@ -152,7 +153,7 @@ public sealed class InboundWorkflowBuilder
     public InboundWorkflowBuilder AssignBy<TAssigner>()
         where TAssigner : class, IAgentAssigner
     {
-        Microsoft.Extensions.DependencyInjection.Extensions.ServiceCollectionDescriptorExtensions.TryAddSingleton<TAssigner>(Services);
+        Services.TryAddSingleton<TAssigner>();
         _assigner = static sp => sp.GetRequiredService<TAssigner>();
         return this;
     }
