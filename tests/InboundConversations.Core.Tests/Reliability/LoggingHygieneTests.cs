@@ -27,6 +27,41 @@ public sealed class LoggingHygieneTests
     private static readonly Actor Supervisor = Actor.Agent(new AgentId("supervisor"));
 
     [Fact]
+    public async Task FullCyclesWithTheWorkflow_LogNoContentNotesOrContactIds()
+    {
+        using var inbox = new TestInbox(
+            build: b => b.AddInboundWorkflow(w => w
+                    .EnrichWithKeywordIntents(intents => intents.Add("billing", "invoice"))
+                    .Enrich(new StubEnricher("crm", (c, _) => throw new InvalidOperationException($"CRM rejected '{c.FirstMessage?.Content}' from {c.Conversation.Contact}")))
+                    .RouteByRules(rules => rules.When(Match.Fact(WorkflowFacts.Intent).Is("billing")).RouteTo("billing"))
+                    .DefaultTeam("support"))
+                .OnEvent<MessageReceived>((received, _) => throw new InvalidOperationException($"push failed for '{received.Message.Content}' of {received.Message.Contact}")),
+            services: FakeLogging.Add);
+        await inbox.AddAgentAsync("bill", capacity: 1, teams: "billing");
+        await inbox.AddAgentAsync("sam", capacity: 2, presence: AgentPresence.Away);
+
+        var phone = await inbox.ReceiveAsync(Phone, "wamid-1", FirstContent);
+        var email = await inbox.ReceiveAsync(Email, content: SecondContent);
+        await inbox.ReceiveAsync(Phone, "wamid-1", FirstContent);
+        await inbox.ReceiveAsync(Phone, content: FollowUp);
+        await inbox.SendAsync(phone.ConversationId, Reply, agent: "bill");
+        await inbox.Roster.SetPresenceAsync(new AgentId("sam"), AgentPresence.Online);
+        await inbox.Engine.TransferAsync(new TransferConversationRequest { ConversationId = phone.ConversationId, ToAgent = new AgentId("sam"), ToTeam = new TeamId("support"), TransferredBy = Supervisor });
+        await CloseAsync(inbox, phone.ConversationId);
+        await CloseAsync(inbox, email.ConversationId);
+        var next = await inbox.ReceiveAsync(Phone, content: FollowUp);
+
+        (await inbox.RunOfAsync(phone.ConversationId)).Steps.Should().Contain(
+            s => s.Name == "crm" && s.Status == WorkflowStepStatus.Failed, "the enricher that quotes the content did throw");
+        (await inbox.Engine.GetConversationAsync(email.ConversationId)).Closure!.ClosedBy.Should().Be(Supervisor);
+        var logs = inbox.Logs();
+        logs.Select(r => r.Id.Id).Should().Contain([1, 2, 3, 4, 5, 7, 8, 9, 11, 12], "every kind of record a cycle produces is checked");
+        logs.Should().Contain(r => r.Message.Contains(email.ConversationId.ToString()) && r.Id.Id == 12, "the queuing was logged, by id");
+        logs.Should().Contain(r => r.Message.Contains(next.ConversationId.ToString()), "the next cycle was logged too");
+        ShouldLogNoSecret(logs);
+    }
+
+    [Fact]
     public async Task AnInterruptedRun_LogsTheExceptionTypeButNotItsMessage()
     {
         using var inbox = new TestInbox(
