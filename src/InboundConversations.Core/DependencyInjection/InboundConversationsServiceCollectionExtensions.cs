@@ -18,6 +18,8 @@ public static class InboundConversationsServiceCollectionExtensions
     /// the <see cref="InMemoryConversationStore"/>, <see cref="InMemoryAgentDirectory"/>,
     /// <see cref="InMemoryContactStore"/> and <see cref="TimeProvider.System"/>. Everything is registered with
     /// <c>TryAdd</c>, so a service the host registered itself (a store, a <see cref="TimeProvider"/>) is kept.
+    /// When the container is disposed, the engine and the roster refuse every further call with
+    /// <see cref="ObjectDisposedException"/>; the host's own stores are disposed by the container as usual.
     /// </summary>
     /// <param name="services">The host's services.</param>
     /// <param name="configure">Adjusts the <see cref="InboundConversationsOptions"/>; validated when the host starts.</param>
@@ -48,11 +50,7 @@ public static class InboundConversationsServiceCollectionExtensions
             (sp.GetService<ILoggerFactory>() ?? NullLoggerFactory.Instance).CreateLogger("InboundConversations"),
             sp.GetService<InboundWorkflowDefinition>()));
         services.TryAddSingleton<IConversationEngine>(static sp => new ConversationEngine(sp.GetRequiredService<Inbox>()));
-        services.TryAddSingleton<IAgentRoster>(static sp =>
-        {
-            var inbox = sp.GetRequiredService<Inbox>();
-            return new AgentRoster(inbox.Context, inbox.Directory, inbox.Queue);
-        });
+        services.TryAddSingleton<IAgentRoster>(static sp => new AgentRoster(sp.GetRequiredService<Inbox>()));
         return new InboundConversationsBuilder(services);
     }
 }

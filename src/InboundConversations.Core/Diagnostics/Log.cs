@@ -5,7 +5,8 @@ namespace InboundConversations.Diagnostics;
 /// <summary>
 /// The engine's log messages (source-generated). They carry ids, sources, states and kinds of actor: never message
 /// content, notes, contact ids or channel addresses, since hosts often use an address as the contact id.
-/// Event ids are stable.
+/// A failure from code the library does not own (a step, a condition, a store, an event handler) is logged by its exception's type
+/// name, never as the exception: its message may quote the content or the contact. Event ids are stable.
 /// </summary>
 internal static partial class Log
 {
@@ -34,8 +35,8 @@ internal static partial class Log
     public static partial void TransitionConflictRetried(ILogger logger, ConversationId conversationId, ConversationTrigger trigger, int attempt);
 
     [LoggerMessage(EventId = 7, Level = LogLevel.Error,
-        Message = "Event handler {Handler} failed on {EventType} of conversation {ConversationId}; the change stays stored")]
-    public static partial void EventHandlerFailed(ILogger logger, Exception exception, string handler, string eventType, ConversationId conversationId);
+        Message = "Event handler {Handler} failed on {EventType} of conversation {ConversationId} ({ExceptionType}); the change stays stored")]
+    public static partial void EventHandlerFailed(ILogger logger, string handler, string eventType, ConversationId conversationId, string exceptionType);
 
     [LoggerMessage(EventId = 8, Level = LogLevel.Warning,
         Message = "Workflow step {Kind} '{Step}' of conversation {ConversationId} ended {Status} ({ExceptionType}); the run goes on")]
@@ -46,8 +47,8 @@ internal static partial class Log
     public static partial void RunEnded(ILogger logger, ConversationId conversationId, WorkflowRunStatus status, TeamId? team, AgentId? agent);
 
     [LoggerMessage(EventId = 10, Level = LogLevel.Error,
-        Message = "Workflow run of conversation {ConversationId} was interrupted; it stays {Status} and resumes on ResumeWorkflowsAsync")]
-    public static partial void RunInterrupted(ILogger logger, Exception exception, ConversationId conversationId, WorkflowRunStatus status);
+        Message = "Workflow run of conversation {ConversationId} was interrupted ({ExceptionType}); it stays {Status} and resumes on ResumeWorkflowsAsync")]
+    public static partial void RunInterrupted(ILogger logger, ConversationId conversationId, string exceptionType, WorkflowRunStatus status);
 
     [LoggerMessage(EventId = 11, Level = LogLevel.Information,
         Message = "Conversation {ConversationId} assigned to agent {Agent} of team {Team} by {ActorKind}")]

@@ -3,42 +3,52 @@ namespace InboundConversations.Engine;
 /// <summary>The thin façade of <see cref="IConversationEngine"/> over the inbox's features.</summary>
 internal sealed class ConversationEngine(Inbox inbox) : IConversationEngine
 {
+    /// <summary>The inbox, after the check that its container is not disposed: every call starts here.</summary>
+    private Inbox Live
+    {
+        get
+        {
+            inbox.ThrowIfDisposed(nameof(IConversationEngine));
+            return inbox;
+        }
+    }
+
     public ValueTask<ReceiveResult> ReceiveAsync(InboundMessage message, CancellationToken cancellationToken = default) =>
-        inbox.Intake.ReceiveAsync(message, cancellationToken);
+        Live.Intake.ReceiveAsync(message, cancellationToken);
 
     public ValueTask<Conversation> OpenAsync(OpenConversationRequest request, CancellationToken cancellationToken = default) =>
-        inbox.Commands.OpenAsync(request, cancellationToken);
+        Live.Commands.OpenAsync(request, cancellationToken);
 
     public ValueTask<ConversationMessage> SendAsync(OutboundMessage message, CancellationToken cancellationToken = default) =>
-        inbox.Commands.SendAsync(message, cancellationToken);
+        Live.Commands.SendAsync(message, cancellationToken);
 
     public ValueTask<Conversation> CloseAsync(CloseConversationRequest request, CancellationToken cancellationToken = default) =>
-        inbox.Commands.CloseAsync(request, cancellationToken);
+        Live.Commands.CloseAsync(request, cancellationToken);
 
     public ValueTask<Conversation> AssignAsync(AssignConversationRequest request, CancellationToken cancellationToken = default) =>
-        inbox.Assignments.AssignAsync(request, cancellationToken);
+        Live.Assignments.AssignAsync(request, cancellationToken);
 
     public ValueTask<Conversation> UnassignAsync(UnassignConversationRequest request, CancellationToken cancellationToken = default) =>
-        inbox.Assignments.UnassignAsync(request, cancellationToken);
+        Live.Assignments.UnassignAsync(request, cancellationToken);
 
     public ValueTask<Conversation> TransferAsync(TransferConversationRequest request, CancellationToken cancellationToken = default) =>
-        inbox.Assignments.TransferAsync(request, cancellationToken);
+        Live.Assignments.TransferAsync(request, cancellationToken);
 
     public ValueTask<int> ResumeWorkflowsAsync(CancellationToken cancellationToken = default) =>
-        inbox.Runner?.ResumeAsync(cancellationToken) ?? ValueTask.FromResult(0);
+        Live.Runner?.ResumeAsync(cancellationToken) ?? ValueTask.FromResult(0);
 
     public ValueTask<Conversation> GetConversationAsync(ConversationId conversationId, WorkspaceId workspace = default, CancellationToken cancellationToken = default) =>
-        inbox.Queries.GetConversationAsync(conversationId, workspace, cancellationToken);
+        Live.Queries.GetConversationAsync(conversationId, workspace, cancellationToken);
 
     public ValueTask<Conversation?> FindOpenConversationAsync(ContactId contact, WorkspaceId workspace = default, CancellationToken cancellationToken = default) =>
-        inbox.Queries.FindOpenConversationAsync(contact, workspace, cancellationToken);
+        Live.Queries.FindOpenConversationAsync(contact, workspace, cancellationToken);
 
     public ValueTask<IReadOnlyList<Conversation>> GetContactConversationsAsync(ContactId contact, WorkspaceId workspace = default, CancellationToken cancellationToken = default) =>
-        inbox.Queries.GetContactConversationsAsync(contact, workspace, cancellationToken);
+        Live.Queries.GetContactConversationsAsync(contact, workspace, cancellationToken);
 
     public ValueTask<IReadOnlyList<ConversationMessage>> GetMessagesAsync(ConversationId conversationId, WorkspaceId workspace = default, CancellationToken cancellationToken = default) =>
-        inbox.Queries.GetMessagesAsync(conversationId, workspace, cancellationToken);
+        Live.Queries.GetMessagesAsync(conversationId, workspace, cancellationToken);
 
     public ValueTask<WorkflowRun?> FindWorkflowRunAsync(ConversationId conversationId, WorkspaceId workspace = default, CancellationToken cancellationToken = default) =>
-        inbox.Queries.FindWorkflowRunAsync(conversationId, workspace, cancellationToken);
+        Live.Queries.FindWorkflowRunAsync(conversationId, workspace, cancellationToken);
 }

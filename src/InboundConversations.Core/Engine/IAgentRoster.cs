@@ -7,6 +7,10 @@ namespace InboundConversations;
 /// queues. Changes go through here (not straight to the directory) so that team queues drain when an agent comes
 /// online or gains capacity. Resolve it from DI after <c>AddInboundConversations()</c>; a thread-safe singleton.
 /// </summary>
+/// <remarks>
+/// After the container is disposed, every call (reads included) throws <see cref="ObjectDisposedException"/> before
+/// it touches any state, exactly like <see cref="IConversationEngine"/>; a call that started before completes.
+/// </remarks>
 public interface IAgentRoster
 {
     /// <summary>Adds an agent or changes their teams and capacity; if they are online, their teams' queues drain.</summary>

@@ -11,6 +11,10 @@ namespace InboundConversations;
 /// <para>Every request is validated before anything is stored; bad input throws a specific
 /// <see cref="InboundConversationsException"/> and changes nothing. Requests that leave
 /// <c>Workspace</c> unset act in <see cref="WorkspaceId.Default"/>.</para>
+/// <para>After the container is disposed, every call (reads included) throws <see cref="ObjectDisposedException"/>
+/// before it touches any state; disposing again does nothing. Disposal does not wait for calls in flight: a call
+/// that started before it completes as usual, as long as the stores it uses still answer. Stop the host's
+/// traffic first, then dispose.</para>
 /// </remarks>
 public interface IConversationEngine
 {

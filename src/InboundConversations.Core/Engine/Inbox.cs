@@ -2,14 +2,24 @@ using InboundConversations.Storage;
 using InboundConversations.Workflow;
 using InboundConversations.Workflow.Assignment;
 using InboundConversations.Workflow.Running;
+using System.Diagnostics.CodeAnalysis;
 using Microsoft.Extensions.Logging;
 
 namespace InboundConversations.Engine;
 
-/// <summary>The composition of the engine's features over the host's ports: built once per container.</summary>
-internal sealed class Inbox
+/// <summary>
+/// The composition of the engine's features over the host's ports: built once per container, and disposed with it.
+/// </summary>
+/// <remarks>
+/// Disposal only marks the inbox: the façades check the mark before every call (one volatile read), so a disposed
+/// inbox refuses new calls before they touch any state. It releases nothing a call in flight uses (the stores are
+/// the host's, the contact gates need no disposal), so a call that passed the check completes as usual.
+/// </remarks>
+internal sealed class Inbox : IDisposable, IAsyncDisposable
 {
     private static readonly TimeSpan DefaultStepTimeout = TimeSpan.FromSeconds(5);
+
+    private volatile bool _disposed;
 
     public Inbox(
         IConversationStore store,
@@ -49,4 +59,26 @@ internal sealed class Inbox
     public AssignmentCommands Assignments { get; }
 
     public ConversationQueries Queries { get; }
+
+    /// <summary>Throws if the container that built this inbox was disposed; the name is the public service's.</summary>
+    public void ThrowIfDisposed(string service)
+    {
+        if (_disposed)
+        {
+            ThrowDisposed(service);
+        }
+    }
+
+    /// <summary>Marks the inbox disposed; idempotent, and never waits for calls in flight.</summary>
+    public void Dispose() => _disposed = true;
+
+    /// <inheritdoc cref="Dispose"/>
+    public ValueTask DisposeAsync()
+    {
+        Dispose();
+        return ValueTask.CompletedTask;
+    }
+
+    [DoesNotReturn]
+    private static void ThrowDisposed(string service) => throw new ObjectDisposedException(service);
 }

@@ -26,7 +26,7 @@ public sealed class EventHandlerFailureTests : IDisposable
     }
 
     [Fact]
-    public async Task ThrowingHandler_IsLoggedAsErrorNamingHandlerEventAndConversation()
+    public async Task ThrowingHandler_IsLoggedAsErrorNamingHandlerEventConversationAndExceptionType_NotTheException()
     {
         var result = await _inbox.ReceiveAsync();
 
@@ -34,8 +34,9 @@ public sealed class EventHandlerFailureTests : IDisposable
         failures.Should().HaveCount(2, "one per event: ConversationOpened and MessageReceived");
         failures.Should().AllSatisfy(r =>
         {
-            r.Exception.Should().BeOfType<InvalidOperationException>().Which.Message.Should().Be(ThrowingEventHandler.FailureMessage);
-            r.Message.Should().Contain(nameof(ThrowingEventHandler)).And.Contain(result.ConversationId.ToString());
+            r.Exception.Should().BeNull("the exception's message may quote content: only its type is logged");
+            r.Message.Should().Contain(nameof(ThrowingEventHandler)).And.Contain(result.ConversationId.ToString())
+                .And.Contain(nameof(InvalidOperationException));
         });
         failures.Select(r => r.Message).Should().SatisfyRespectively(
             m => m.Should().Contain(nameof(ConversationOpened)),

@@ -1,3 +1,4 @@
+using InboundConversations.Storage;
 using InboundConversations.Storage.InMemory;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -30,6 +31,7 @@ public sealed class TestInbox : IDisposable
         Engine = _provider.GetRequiredService<IConversationEngine>();
         Roster = _provider.GetRequiredService<IAgentRoster>();
         Store = _provider.GetRequiredService<InMemoryConversationStore>();
+        Directory = _provider.GetRequiredService<IAgentDirectory>();
         Recorder = (RecordingEventHandler)_provider.GetServices<IConversationEventHandler>().First(h => h is RecordingEventHandler);
     }
 
@@ -43,6 +45,9 @@ public sealed class TestInbox : IDisposable
     public IAgentRoster Roster { get; }
 
     public InMemoryConversationStore Store { get; }
+
+    /// <summary>The agent directory the roster uses; still readable after the container is disposed.</summary>
+    public IAgentDirectory Directory { get; }
 
     public RecordingEventHandler Recorder { get; }
 

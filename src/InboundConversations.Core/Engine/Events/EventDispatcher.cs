@@ -55,7 +55,7 @@ internal sealed class EventDispatcher(IReadOnlyList<IConversationEventHandler> h
             catch (Exception exception)
 #pragma warning restore CA1031
             {
-                Log.EventHandlerFailed(logger, exception, handler.GetType().Name, conversationEvent.GetType().Name, conversationEvent.ConversationId);
+                Log.EventHandlerFailed(logger, handler.GetType().Name, conversationEvent.GetType().Name, conversationEvent.ConversationId, exception.GetType().Name);
             }
         }
     }

@@ -7,7 +7,8 @@ namespace InboundConversations;
 /// <remarks>
 /// An event reaches handlers only after the change it describes is stored; events of one conversation arrive in
 /// the order the changes happened, one at a time. A handler that throws is logged and skipped: it neither undoes
-/// nor blocks the change, nor the other handlers. Handlers may call the engine, including for the same contact.
+/// nor blocks the change, nor the other handlers. The log names the exception's type but does not carry the
+/// exception, whose message may quote the content: catch and log inside the handler if you need the details. Handlers may call the engine, including for the same contact.
 /// Delivery happens on the calling thread of an engine operation for the same contact, so a slow handler slows
 /// those calls: hand long work to a queue of your own.
 /// </remarks>

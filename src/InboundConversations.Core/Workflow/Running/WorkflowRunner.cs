@@ -106,7 +106,7 @@ internal sealed class WorkflowRunner(
         }
         catch (Exception exception) when (exception is not OperationCanceledException)
         {
-            Log.RunInterrupted(context.Logger, exception, conversationId, WorkflowRunStatus.Running);
+            Log.RunInterrupted(context.Logger, conversationId, exception.GetType().Name, WorkflowRunStatus.Running);
             throw;
         }
     }
