@@ -57,4 +57,8 @@ internal static partial class Log
     [LoggerMessage(EventId = 12, Level = LogLevel.Information,
         Message = "Conversation {ConversationId} queued on team {Team}")]
     public static partial void ConversationQueued(ILogger logger, ConversationId conversationId, TeamId? team);
+
+    [LoggerMessage(EventId = 13, Level = LogLevel.Warning,
+        Message = "The store failed on conversation {ConversationId} but holds the change ({State}): the write was kept and its reply lost")]
+    public static partial void LostReplyRecovered(ILogger logger, ConversationId conversationId, ConversationState state);
 }

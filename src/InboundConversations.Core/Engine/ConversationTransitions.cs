@@ -41,7 +41,7 @@ internal sealed class ConversationTransitions(EngineContext context)
                 var next = work.Change(current with { State = ConversationLifecycle.Fire(current, work.Trigger) });
                 try
                 {
-                    var stored = await context.Store.UpdateAsync(next, cancellationToken).ConfigureAwait(false);
+                    var stored = await UpdateOrReadBackAsync(context, next, cancellationToken).ConfigureAwait(false);
                     if (work.ToEvent(stored) is { } conversationEvent)
                     {
                         context.Events.Enqueue(gate, conversationEvent);
@@ -56,6 +56,43 @@ internal sealed class ConversationTransitions(EngineContext context)
                 }
             }
         }, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>
+    /// Stores <paramref name="next"/>. If the store fails, reads the conversation back: when it holds exactly
+    /// <paramref name="next"/> at the next version, the write was kept and only its reply was lost (a dropped
+    /// connection after the commit), so the change counts as stored and whatever follows it (giving an agent's
+    /// capacity back after a close, say) still happens. Otherwise, or if the read fails too, the store's error stands.
+    /// </summary>
+    private static async ValueTask<Conversation> UpdateOrReadBackAsync(EngineContext context, Conversation next, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return await context.Store.UpdateAsync(next, cancellationToken).ConfigureAwait(false);
+        }
+        catch (Exception exception) when (exception is not (InboundConversationsException or OperationCanceledException))
+        {
+            var kept = next with { Version = next.Version + 1 };
+            Conversation? stored;
+            try
+            {
+                stored = await context.Store.FindAsync(next.Workspace, next.Id, CancellationToken.None).ConfigureAwait(false);
+            }
+#pragma warning disable CA1031 // The read-back is a best effort: the write's own error is the one to report.
+            catch (Exception)
+#pragma warning restore CA1031
+            {
+                stored = null;
+            }
+
+            if (stored != kept)
+            {
+                throw;
+            }
+
+            Log.LostReplyRecovered(context.Logger, next.Id, next.State);
+            return stored;
+        }
     }
 
     public static async ValueTask<Conversation> FindAsync(EngineContext context, WorkspaceId workspace, ConversationId id, CancellationToken cancellationToken) =>

@@ -16,13 +16,17 @@ public sealed class SharedStores
     public InMemoryContactStore Contacts { get; } = new();
 
     /// <summary>A new engine (a new process, as far as the stores can tell) with this workflow.</summary>
-    public TestInbox StartEngine(Action<InboundWorkflowBuilder> workflow, Func<IConversationStore, IConversationStore>? wrap = null) =>
+    public TestInbox StartEngine(
+        Action<InboundWorkflowBuilder> workflow,
+        Func<IConversationStore, IConversationStore>? wrap = null,
+        Func<IAgentDirectory, IAgentDirectory>? wrapAgents = null,
+        Func<IContactStore, IContactStore>? wrapContacts = null) =>
         new(build: b =>
         {
             b.AddInboundWorkflow(workflow);
             b.UseConversationStore(_ => wrap?.Invoke(Conversations) ?? Conversations);
-            b.Services.Replace(ServiceDescriptor.Singleton<IAgentDirectory>(Agents));
-            b.Services.Replace(ServiceDescriptor.Singleton<IContactStore>(Contacts));
+            b.Services.Replace(ServiceDescriptor.Singleton(wrapAgents?.Invoke(Agents) ?? Agents));
+            b.Services.Replace(ServiceDescriptor.Singleton(wrapContacts?.Invoke(Contacts) ?? Contacts));
         });
 
     /// <summary>What an engine stores when a contact's message opens a conversation, before its workflow runs.</summary>

@@ -101,6 +101,37 @@ internal sealed class AssignmentService(
 
             return null;
         }
+        catch (Exception) when (decision.Agent is not null)
+        {
+            // The store failed. Unless the conversation is theirs after all, give the reservation back before the
+            // error goes up, so that a retry or a resumed run does not count the agent twice.
+            if (!await IsAssignedToAsync(conversation, decision.Agent.Id).ConfigureAwait(false))
+            {
+                await ReleaseAsync(conversation.Workspace, decision.Agent.Id).ConfigureAwait(false);
+            }
+
+            throw;
+        }
+    }
+
+    /// <summary>
+    /// Whether the stored conversation is assigned to <paramref name="agent"/>. If the store cannot say (the read
+    /// fails too), the answer is yes: a reservation kept too long only holds capacity back, while one given back for a
+    /// conversation the agent holds would let them exceed their capacity.
+    /// </summary>
+    private async ValueTask<bool> IsAssignedToAsync(Conversation conversation, AgentId agent)
+    {
+        try
+        {
+            var stored = await context.Store.FindAsync(conversation.Workspace, conversation.Id, CancellationToken.None).ConfigureAwait(false);
+            return stored is { State: ConversationState.Assigned } && stored.Assignee == agent;
+        }
+#pragma warning disable CA1031 // Unknown: keep the reservation (see above).
+        catch (Exception)
+#pragma warning restore CA1031
+        {
+            return true;
+        }
     }
 
     /// <summary>Gives back one unit of an agent's capacity; an agent removed from the directory meanwhile is ignored.</summary>

@@ -145,7 +145,17 @@ internal sealed class WorkflowRunner(
         }
 
         var (step, decision) = await assignments.DecideAsync(conversation, team, run.Facts, workflow.Assigner, cancellationToken).ConfigureAwait(false);
-        run = await SaveAsync(run with { Steps = [.. run.Steps, step] }, cancellationToken).ConfigureAwait(false);
+        try
+        {
+            run = await SaveAsync(run with { Steps = [.. run.Steps, step] }, cancellationToken).ConfigureAwait(false);
+        }
+        catch (Exception) when (decision.Agent is not null)
+        {
+            // The decision is not stored: give the reservation back, or the resumed run would count the agent twice.
+            await assignments.ReleaseAsync(run.Workspace, decision.Agent.Id).ConfigureAwait(false);
+            throw;
+        }
+
         var status = decision.Outcome == AssignmentOutcome.NoAgentAvailable ? WorkflowRunStatus.Queued : WorkflowRunStatus.Completed;
         await DecideAsync(run, conversation, team, decision, status, cancellationToken).ConfigureAwait(false);
         if (status == WorkflowRunStatus.Queued)

@@ -1,0 +1,57 @@
+using InboundConversations.Storage;
+using InboundConversations.Workflow.Assignment;
+using InboundConversations.Testing.Faults;
+using InboundConversations.Tests.Support;
+
+namespace InboundConversations.Tests.Reliability;
+
+/// <summary>A store write that fails, before or after its commit, leaves no agent capacity behind.</summary>
+public sealed class LostReplyTests
+{
+    [Fact]
+    public async Task Close_WhoseReplyIsLostAfterTheCommit_StillGivesTheAgentBack()
+    {
+        var stores = new SharedStores();
+        var plan = new FaultPlan(1);
+        using var inbox = stores.StartEngine(w => w.DefaultTeam("support"), inner => new FaultInjectingConversationStore(inner, plan));
+        await inbox.AddAgentAsync("ana");
+        var received = await inbox.ReceiveAsync();
+        (await inbox.LoadOfAsync("ana")).Should().Be(1);
+
+        plan.Override = call => call.Operation == "UpdateAsync" ? FaultKind.FailAfterCommit : null;
+        var closed = await inbox.CloseAsync(received.ConversationId);
+
+        closed.State.Should().Be(ConversationState.Closed, "the store kept the close; only its reply was lost");
+        (await inbox.LoadOfAsync("ana")).Should().Be(0);
+    }
+
+    [Theory]
+    [InlineData("UpdateAsync")]
+    [InlineData("UpdateWorkflowRunAsync")]
+    public async Task Assignment_WhoseWriteFailsBeforeTheCommit_GivesTheReservationBack_AndTheResumedRunAssignsOnce(string failing)
+    {
+        var stores = new SharedStores();
+        var plan = new FaultPlan(1);
+        using var inbox = stores.StartEngine(w => w.DefaultTeam("support"), inner => new FaultInjectingConversationStore(inner, plan));
+        await inbox.AddAgentAsync("ana");
+        var reserved = false;
+        plan.Override = call => call.Operation == failing && reserved ? FaultKind.Transient : null;
+        var assigner = new StubAssigner(async (c, ct) =>
+        {
+            var agent = await c.ReserveAsync(AgentSelection.LeastOpen, ct);
+            reserved = true;
+            return agent is null ? AssignmentDecision.NoAgentAvailable : AssignmentDecision.AssignedTo(agent);
+        });
+        using var crashing = stores.StartEngine(w => w.DefaultTeam("support").AssignBy(assigner), inner => new FaultInjectingConversationStore(inner, plan));
+
+        var received = await crashing.ReceiveAsync();
+
+        (await inbox.LoadOfAsync("ana")).Should().Be(0, "the conversation was not assigned");
+        plan.Override = null;
+        crashing.Clock.Advance(TimeSpan.FromMinutes(2));
+        inbox.Clock.Advance(TimeSpan.FromMinutes(2));
+        (await inbox.Engine.ResumeWorkflowsAsync()).Should().Be(1);
+        (await inbox.ConversationOfAsync(received)).Assignee.Should().Be(new AgentId("ana"));
+        (await inbox.LoadOfAsync("ana")).Should().Be(1);
+    }
+}
