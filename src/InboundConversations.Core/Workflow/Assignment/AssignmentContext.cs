@@ -8,6 +8,7 @@ public sealed class AssignmentContext : WorkflowContext
     private readonly IAgentDirectory _directory;
     private readonly IConversationStore _store;
     private readonly List<Agent> _reserved = [];
+    private bool _sealed;
 
     /// <summary>Creates the context (the runner does; a test of an assigner may too).</summary>
     /// <param name="conversation">The conversation to assign.</param>
@@ -49,19 +50,54 @@ public sealed class AssignmentContext : WorkflowContext
     /// <summary>Picks and reserves an available agent of <see cref="Team"/>, atomically.</summary>
     /// <param name="selection">How to pick.</param>
     /// <param name="cancellationToken">Cancels the call.</param>
-    /// <returns>The reserved agent, or <see langword="null"/> if none is available.</returns>
+    /// <returns>
+    /// The reserved agent, or <see langword="null"/> if none is available, or if the assignment step already ended
+    /// (it timed out): a reservation made that late is given back at once.
+    /// </returns>
     public async ValueTask<Agent?> ReserveAsync(AgentSelection selection, CancellationToken cancellationToken)
     {
         var agent = await _directory.ReserveAsync(Conversation.Workspace, Team, selection, Now, cancellationToken).ConfigureAwait(false);
-        if (agent is not null)
+        if (agent is null)
         {
-            lock (_reserved)
+            return null;
+        }
+
+        lock (_reserved)
+        {
+            if (!_sealed)
             {
                 _reserved.Add(agent);
+                return agent;
             }
         }
 
-        return agent;
+        await ReleaseLateAsync(agent).ConfigureAwait(false);
+        return null;
+    }
+
+    /// <summary>
+    /// Ends the step: returns what was reserved so far; anything reserved from now on is given back by
+    /// <see cref="ReserveAsync"/> itself, so an assigner that outlives its step timeout cannot hold an agent.
+    /// </summary>
+    internal IReadOnlyList<Agent> Seal()
+    {
+        lock (_reserved)
+        {
+            _sealed = true;
+            return [.. _reserved];
+        }
+    }
+
+    private async ValueTask ReleaseLateAsync(Agent agent)
+    {
+        try
+        {
+            await _directory.ReleaseAsync(Conversation.Workspace, agent.Id, CancellationToken.None).ConfigureAwait(false);
+        }
+        catch (AgentNotFoundException)
+        {
+            // Removed meanwhile: nothing to give back.
+        }
     }
 
     /// <summary>The agent who handled the contact's most recent earlier conversation, if any (for sticky assignment).</summary>

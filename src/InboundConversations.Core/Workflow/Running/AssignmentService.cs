@@ -28,11 +28,24 @@ internal sealed class AssignmentService(
         var firstMessage = await FirstMessageAsync(conversation, cancellationToken).ConfigureAwait(false);
         var contact = await contacts.GetAsync(conversation.Workspace, conversation.Contact, cancellationToken).ConfigureAwait(false);
         var assignment = new AssignmentContext(conversation, firstMessage, contact, facts, team, context.Clock.GetUtcNow(), directory, context.Store);
-        var result = await steps.RunAsync(
-            WorkflowStepKind.Assign, assigner.Name, conversation.Id, c => assigner.AssignAsync(assignment, c), cancellationToken).ConfigureAwait(false);
+        StepResult<AssignmentDecision> result;
+        try
+        {
+            result = await steps.RunAsync(
+                WorkflowStepKind.Assign, assigner.Name, conversation.Id, c => assigner.AssignAsync(assignment, c), cancellationToken).ConfigureAwait(false);
+        }
+        catch (Exception)
+        {
+            // Cancelled (or the step machinery failed): nothing was decided, so nothing reserved is kept.
+            await ReleaseAllAsync(conversation.Workspace, assignment.Seal(), keep: null).ConfigureAwait(false);
+            throw;
+        }
+
+        // Sealed before the decision is read: an assigner still running after its timeout gives back what it reserves.
+        var reserved = assignment.Seal();
         var step = result.Step;
-        var decision = result.Succeeded ? result.Value : AssignmentDecision.NoAgentAvailable;
-        if (decision.Outcome == AssignmentOutcome.Assigned && !assignment.Reserved.Any(a => a.Id == decision.Agent!.Id))
+        var decision = result.Succeeded ? result.Value! : AssignmentDecision.NoAgentAvailable;
+        if (decision.Outcome == AssignmentOutcome.Assigned && !reserved.Any(a => a.Id == decision.Agent!.Id))
         {
             step = step with { Status = WorkflowStepStatus.Failed, Error = $"The assigner chose agent '{decision.Agent!.Id}' without reserving them through the context." };
             decision = AssignmentDecision.NoAgentAvailable;
@@ -42,12 +55,7 @@ internal sealed class AssignmentService(
             step = step with { Status = WorkflowStepStatus.NoMatch };
         }
 
-        var kept = decision.Outcome == AssignmentOutcome.Assigned ? decision.Agent!.Id : default;
-        foreach (var reserved in assignment.Reserved.Where(a => a.Id != kept))
-        {
-            await directory.ReleaseAsync(conversation.Workspace, reserved.Id, CancellationToken.None).ConfigureAwait(false);
-        }
-
+        await ReleaseAllAsync(conversation.Workspace, reserved, keep: decision.Outcome == AssignmentOutcome.Assigned ? decision.Agent!.Id : null).ConfigureAwait(false);
         return (step, decision);
     }
 
@@ -131,6 +139,21 @@ internal sealed class AssignmentService(
 #pragma warning restore CA1031
         {
             return true;
+        }
+    }
+
+    /// <summary>Gives back every reservation but one of <paramref name="keep"/> (an assigner may reserve an agent twice).</summary>
+    private async ValueTask ReleaseAllAsync(WorkspaceId workspace, IReadOnlyList<Agent> reserved, AgentId? keep)
+    {
+        foreach (var agent in reserved)
+        {
+            if (agent.Id == keep)
+            {
+                keep = null;
+                continue;
+            }
+
+            await ReleaseAsync(workspace, agent.Id).ConfigureAwait(false);
         }
     }
 
