@@ -11,7 +11,7 @@ internal sealed class AgentRoster(Inbox inbox) : IAgentRoster
     {
         ThrowIfDisposed();
         var agent = await Directory.RegisterAsync(registration, cancellationToken).ConfigureAwait(false);
-        await DrainTeamsAsync(agent, cancellationToken).ConfigureAwait(false);
+        await DrainTeamsAsync(agent).ConfigureAwait(false);
         return agent;
     }
 
@@ -20,7 +20,7 @@ internal sealed class AgentRoster(Inbox inbox) : IAgentRoster
         ThrowIfDisposed();
         RequestValidator.Validate(agent);
         var stored = await Directory.SetPresenceAsync(workspace, agent, presence, cancellationToken).ConfigureAwait(false);
-        await DrainTeamsAsync(stored, cancellationToken).ConfigureAwait(false);
+        await DrainTeamsAsync(stored).ConfigureAwait(false);
         return stored;
     }
 
@@ -29,7 +29,7 @@ internal sealed class AgentRoster(Inbox inbox) : IAgentRoster
         ThrowIfDisposed();
         RequestValidator.Validate(agent);
         var stored = await Directory.SetCapacityAsync(workspace, agent, capacity, cancellationToken).ConfigureAwait(false);
-        await DrainTeamsAsync(stored, cancellationToken).ConfigureAwait(false);
+        await DrainTeamsAsync(stored).ConfigureAwait(false);
         return stored;
     }
 
@@ -63,7 +63,8 @@ internal sealed class AgentRoster(Inbox inbox) : IAgentRoster
     /// <summary>First in every call: a roster whose container was disposed touches nothing.</summary>
     private void ThrowIfDisposed() => inbox.ThrowIfDisposed(nameof(IAgentRoster));
 
-    private async ValueTask DrainTeamsAsync(Agent agent, CancellationToken cancellationToken)
+    /// <summary>Lets the agent's teams use the room a stored change made; runs to the end whatever the caller's token says.</summary>
+    private async ValueTask DrainTeamsAsync(Agent agent)
     {
         if (!agent.IsAvailable)
         {
@@ -72,7 +73,7 @@ internal sealed class AgentRoster(Inbox inbox) : IAgentRoster
 
         foreach (var team in agent.Teams)
         {
-            await inbox.Queue.DrainAsync(agent.Workspace, team, cancellationToken).ConfigureAwait(false);
+            await inbox.Queue.DrainAsync(agent.Workspace, team, CancellationToken.None).ConfigureAwait(false);
         }
     }
 }

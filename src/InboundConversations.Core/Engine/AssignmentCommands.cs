@@ -29,9 +29,9 @@ internal sealed class AssignmentCommands(EngineContext context, AssignmentServic
         RequestValidator.Validate(request);
         var conversation = await ConversationTransitions.FindAsync(context, request.Workspace, request.ConversationId, cancellationToken).ConfigureAwait(false);
         ConversationLifecycle.Fire(conversation, ConversationTrigger.Unassign);
-        var stored = await assignments.ApplyAsync(conversation, null, AssignmentDecision.LeaveUnassigned, request.UnassignedBy, cancellationToken).ConfigureAwait(false)
+        var stored = await assignments.ApplyAsync(conversation, null, AssignmentDecision.LeaveUnassigned, null, request.UnassignedBy, cancellationToken).ConfigureAwait(false)
             ?? throw new ConversationClosedException(conversation.Id, ConversationTrigger.Unassign);
-        await AfterChangeAsync(conversation, stored, cancellationToken).ConfigureAwait(false);
+        await AfterChangeAsync(conversation, stored).ConfigureAwait(false);
         return stored;
     }
 
@@ -51,20 +51,24 @@ internal sealed class AssignmentCommands(EngineContext context, AssignmentServic
         var run = await context.Store.FindWorkflowRunAsync(request.Workspace, conversation.Id, cancellationToken).ConfigureAwait(false);
         var facts = run?.Facts ?? new Dictionary<string, string>(StringComparer.Ordinal);
         var (_, decision) = await assignments.DecideAsync(conversation with { Team = toTeam }, toTeam, facts, queue.Assigner, cancellationToken).ConfigureAwait(false);
-        var stored = await assignments.ApplyAsync(conversation, toTeam, decision, request.TransferredBy, cancellationToken).ConfigureAwait(false)
+        var stored = await assignments.ApplyAsync(conversation, toTeam, decision, null, request.TransferredBy, cancellationToken).ConfigureAwait(false)
             ?? throw new ConversationClosedException(conversation.Id, ConversationTrigger.Enqueue);
-        await AfterChangeAsync(conversation, stored, cancellationToken).ConfigureAwait(false);
+        await AfterChangeAsync(conversation, stored).ConfigureAwait(false);
         if (stored.State == ConversationState.Queued)
         {
-            await queue.DrainAsync(stored.Workspace, toTeam, cancellationToken).ConfigureAwait(false);
+            await queue.DrainAsync(stored.Workspace, toTeam, CancellationToken.None).ConfigureAwait(false);
         }
 
         return stored;
     }
 
-    /// <summary>A closed conversation gives its agent's capacity back, and the team's queue may move.</summary>
-    public async ValueTask OnClosedAsync(Conversation closed, CancellationToken cancellationToken)
+    /// <summary>
+    /// A closed conversation gives its agent's capacity back, and the team's queue may move. The close is stored, so
+    /// this runs to the end whatever the caller's token says.
+    /// </summary>
+    public async ValueTask OnClosedAsync(Conversation closed)
     {
+        var cancellationToken = CancellationToken.None;
         if (closed.Assignee is { } agent)
         {
             await assignments.ReleaseAsync(closed.Workspace, agent).ConfigureAwait(false);
@@ -87,15 +91,19 @@ internal sealed class AssignmentCommands(EngineContext context, AssignmentServic
             throw new AgentUnavailableException(current);
         }
 
-        var stored = await assignments.ApplyAsync(conversation, team, AssignmentDecision.AssignedTo(reserved), by, cancellationToken).ConfigureAwait(false)
+        var stored = await assignments.ApplyAsync(conversation, team, AssignmentDecision.AssignedTo(reserved), null, by, cancellationToken).ConfigureAwait(false)
             ?? throw new ConversationClosedException(conversation.Id, ConversationTrigger.Assign);
-        await AfterChangeAsync(conversation, stored, cancellationToken).ConfigureAwait(false);
+        await AfterChangeAsync(conversation, stored).ConfigureAwait(false);
         return stored;
     }
 
-    /// <summary>Ends a queued run, and lets the previous agent's team use the capacity the change freed.</summary>
-    private async ValueTask AfterChangeAsync(Conversation before, Conversation stored, CancellationToken cancellationToken)
+    /// <summary>
+    /// Ends a queued run, and lets the previous agent's team use the capacity the change freed. The change is stored,
+    /// so this runs to the end whatever the caller's token says.
+    /// </summary>
+    private async ValueTask AfterChangeAsync(Conversation before, Conversation stored)
     {
+        var cancellationToken = CancellationToken.None;
         await assignments.CompleteQueuedRunAsync(stored, cancellationToken).ConfigureAwait(false);
         if (before.Assignee is not null && before.Assignee != stored.Assignee && before.Team is { } previousTeam)
         {

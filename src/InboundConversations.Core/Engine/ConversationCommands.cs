@@ -92,7 +92,7 @@ internal sealed class ConversationCommands(
             static stored => new ConversationClosed(stored),
             cancellationToken).ConfigureAwait(false);
         Log.ConversationClosed(context.Logger, closed.Id, closed.Workspace, request.ClosedBy.Kind);
-        await assignments.OnClosedAsync(closed, cancellationToken).ConfigureAwait(false);
+        await assignments.OnClosedAsync(closed).ConfigureAwait(false);
         return closed;
     }
 

@@ -22,22 +22,41 @@ internal sealed class ConversationTransitions(EngineContext context)
     /// <exception cref="ConversationNotFoundException">The conversation does not exist.</exception>
     /// <exception cref="ConversationClosedException">The conversation is closed.</exception>
     /// <exception cref="InvalidConversationTransitionException">Its state does not allow the trigger.</exception>
-    public async ValueTask<Conversation> ApplyAsync(
+    public ValueTask<Conversation> ApplyAsync(
         WorkspaceId workspace,
         ConversationId id,
         ConversationTrigger trigger,
         Func<Conversation, Conversation> change,
         Func<Conversation, ConversationEvent?> toEvent,
-        CancellationToken cancellationToken)
+        CancellationToken cancellationToken) =>
+        ApplyAsync(new Work(workspace, id, null, trigger, change, toEvent), cancellationToken);
+
+    /// <summary>
+    /// Like <see cref="ApplyAsync(WorkspaceId, ConversationId, ConversationTrigger, Func{Conversation, Conversation}, Func{Conversation, ConversationEvent?}, CancellationToken)"/>,
+    /// but only while the stored conversation is still in <paramref name="from"/>: a decision taken for a triaging or
+    /// queued conversation must not overwrite what someone else (an agent assigning it by hand) stored meanwhile.
+    /// </summary>
+    /// <exception cref="InvalidConversationTransitionException">The conversation left <paramref name="from"/>.</exception>
+    public ValueTask<Conversation> ApplyFromAsync(
+        WorkspaceId workspace,
+        ConversationId id,
+        ConversationState from,
+        ConversationTrigger trigger,
+        Func<Conversation, Conversation> change,
+        Func<Conversation, ConversationEvent?> toEvent,
+        CancellationToken cancellationToken) =>
+        ApplyAsync(new Work(workspace, id, from, trigger, change, toEvent), cancellationToken);
+
+    private async ValueTask<Conversation> ApplyAsync(Work work, CancellationToken cancellationToken)
     {
-        var first = await FindAsync(context, workspace, id, cancellationToken).ConfigureAwait(false);
-        ConversationLifecycle.Fire(first, trigger);
-        var work = new Work(workspace, id, trigger, change, toEvent);
-        return await context.ChangeAsync(workspace, first.Contact, work, static async (context, gate, work, cancellationToken) =>
+        var first = await FindAsync(context, work.Workspace, work.Id, cancellationToken).ConfigureAwait(false);
+        work.Check(first);
+        return await context.ChangeAsync(work.Workspace, first.Contact, work, static async (context, gate, work, cancellationToken) =>
         {
             for (var attempt = 1; ; attempt++)
             {
                 var current = await FindAsync(context, work.Workspace, work.Id, cancellationToken).ConfigureAwait(false);
+                work.Check(current);
                 var next = work.Change(current with { State = ConversationLifecycle.Fire(current, work.Trigger) });
                 try
                 {
@@ -102,7 +121,19 @@ internal sealed class ConversationTransitions(EngineContext context)
     private sealed record Work(
         WorkspaceId Workspace,
         ConversationId Id,
+        ConversationState? From,
         ConversationTrigger Trigger,
         Func<Conversation, Conversation> Change,
-        Func<Conversation, ConversationEvent?> ToEvent);
+        Func<Conversation, ConversationEvent?> ToEvent)
+    {
+        /// <summary>Throws unless the trigger may be fired on <paramref name="current"/> (and it is still in <see cref="From"/>).</summary>
+        public void Check(Conversation current)
+        {
+            ConversationLifecycle.Fire(current, Trigger);
+            if (From is { } from && current.State != from)
+            {
+                throw new InvalidConversationTransitionException(current.Id, current.State, Trigger);
+            }
+        }
+    }
 }

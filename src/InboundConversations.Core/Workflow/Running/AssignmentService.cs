@@ -63,9 +63,18 @@ internal sealed class AssignmentService(
     /// Stores the decision: assigned, queued on the team, or left unassigned. Gives back the capacity of an agent
     /// who loses the conversation.
     /// </summary>
+    /// <param name="conversation">The conversation the decision was taken for.</param>
+    /// <param name="team">The team it goes to, or <see langword="null"/> to keep its team.</param>
+    /// <param name="decision">The decision.</param>
+    /// <param name="from">
+    /// The state the decision was taken in (triaging for a run, queued for a drain): if the conversation left it
+    /// meanwhile (an agent assigned it by hand), the decision is dropped. <see langword="null"/> for manual changes.
+    /// </param>
+    /// <param name="by">Who decided.</param>
+    /// <param name="cancellationToken">Cancels the call.</param>
     /// <returns>The stored conversation, or <see langword="null"/> if it closed (or left the state) meanwhile.</returns>
     public async ValueTask<Conversation?> ApplyAsync(
-        Conversation conversation, TeamId? team, AssignmentDecision decision, Actor by, CancellationToken cancellationToken)
+        Conversation conversation, TeamId? team, AssignmentDecision decision, ConversationState? from, Actor by, CancellationToken cancellationToken)
     {
         var now = context.Clock.GetUtcNow();
         AgentId? previous = null;
@@ -73,18 +82,18 @@ internal sealed class AssignmentService(
         {
             var stored = decision.Outcome switch
             {
-                AssignmentOutcome.Assigned => await transitions.ApplyAsync(
-                    conversation.Workspace, conversation.Id, ConversationTrigger.Assign,
+                AssignmentOutcome.Assigned => await TransitionAsync(
+                    conversation, from, ConversationTrigger.Assign,
                     current => Remember(current, ref previous) with { Team = team ?? current.Team, Assignee = decision.Agent!.Id, QueuedAt = null },
                     stored => new ConversationAssigned(stored, by, now),
                     cancellationToken).ConfigureAwait(false),
-                AssignmentOutcome.NoAgentAvailable => await transitions.ApplyAsync(
-                    conversation.Workspace, conversation.Id, ConversationTrigger.Enqueue,
+                AssignmentOutcome.NoAgentAvailable => await TransitionAsync(
+                    conversation, from, ConversationTrigger.Enqueue,
                     current => Remember(current, ref previous) with { Team = team ?? current.Team, Assignee = null, QueuedAt = now },
                     stored => new ConversationQueued(stored, now),
                     cancellationToken).ConfigureAwait(false),
-                _ => await transitions.ApplyAsync(
-                    conversation.Workspace, conversation.Id, ConversationTrigger.Unassign,
+                _ => await TransitionAsync(
+                    conversation, from, ConversationTrigger.Unassign,
                     current => Remember(current, ref previous) with { Team = team ?? current.Team, Assignee = null, QueuedAt = null },
                     stored => new ConversationUnassigned(stored, previous, by, now),
                     cancellationToken).ConfigureAwait(false),
@@ -191,6 +200,17 @@ internal sealed class AssignmentService(
         var messages = await context.Store.ListMessagesAsync(conversation.Workspace, conversation.Id, cancellationToken).ConfigureAwait(false);
         return messages.FirstOrDefault(static m => m.Direction == MessageDirection.Inbound);
     }
+
+    private ValueTask<Conversation> TransitionAsync(
+        Conversation conversation,
+        ConversationState? from,
+        ConversationTrigger trigger,
+        Func<Conversation, Conversation> change,
+        Func<Conversation, ConversationEvent?> toEvent,
+        CancellationToken cancellationToken) =>
+        from is { } state
+            ? transitions.ApplyFromAsync(conversation.Workspace, conversation.Id, state, trigger, change, toEvent, cancellationToken)
+            : transitions.ApplyAsync(conversation.Workspace, conversation.Id, trigger, change, toEvent, cancellationToken);
 
     private static Conversation Remember(Conversation current, ref AgentId? previous)
     {

@@ -61,7 +61,7 @@ internal sealed class QueueDrainer(AssignmentService assignments, IAgentAssigner
                 return;
             }
 
-            var assigned = await assignments.ApplyAsync(conversation, team, decision, Actor.Workflow(), cancellationToken).ConfigureAwait(false);
+            var assigned = await assignments.ApplyAsync(conversation, team, decision, ConversationState.Queued, Actor.Workflow(), cancellationToken).ConfigureAwait(false);
             if (assigned is not null)
             {
                 await assignments.CompleteQueuedRunAsync(assigned, cancellationToken).ConfigureAwait(false);

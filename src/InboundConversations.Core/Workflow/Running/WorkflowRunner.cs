@@ -259,12 +259,13 @@ internal sealed class WorkflowRunner(
         WorkflowRun run, Conversation conversation, TeamId? team, AssignmentDecision decision, WorkflowRunStatus status, CancellationToken cancellationToken)
     {
         var stored = conversation.IsOpen
-            ? await assignments.ApplyAsync(conversation, team, decision, Actor.Workflow(), cancellationToken).ConfigureAwait(false)
+            ? await assignments.ApplyAsync(conversation, team, decision, ConversationState.Triaging, Actor.Workflow(), cancellationToken).ConfigureAwait(false)
             : null;
         if (stored is null)
         {
-            // Closed while the run went on: the run ends there.
-            await EndAsync(run, conversation with { State = ConversationState.Closed }, cancellationToken).ConfigureAwait(false);
+            // Closed, or assigned by hand, while the run went on: the run ends with what is stored.
+            var current = await ConversationTransitions.FindAsync(context, run.Workspace, run.ConversationId, cancellationToken).ConfigureAwait(false);
+            await EndAsync(run, current, cancellationToken).ConfigureAwait(false);
             return;
         }
 
