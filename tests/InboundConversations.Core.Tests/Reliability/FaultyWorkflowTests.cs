@@ -48,7 +48,9 @@ public sealed class FaultyWorkflowTests(ITestOutputHelper output)
         await invariants.MessagesAndOpeningsAsync(sent);
         await invariants.RunsAndLoadsAsync(sent.Keys, AgentIds);
         plan.Total.FailedAfterCommit.Should().BePositive();
-        output.WriteLine($"seed {seed}: {host.Calls} host calls, {host.Retries} retries, {resumed} runs resumed; faults {plan.Total}; {invariants.Checks} invariant checks, {invariants.StaleQueuedRuns} stale queued run records");
+        var stale = invariants.StaleQueuedRuns;
+        await invariants.AfterClosingEverythingAsync(inbox.Engine, sent.Keys, AgentIds);
+        output.WriteLine($"seed {seed}: {host.Calls} host calls, {host.Retries} retries, {resumed} runs resumed; faults {plan.Total}; {invariants.Checks} invariant checks, {stale} stale queued run records (healed by the closes)");
         foreach (var (operation, tally) in plan.ByOperation.Where(o => o.Value.Injected > 0).OrderBy(o => o.Key, StringComparer.Ordinal))
         {
             output.WriteLine($"  {operation}: {tally}");

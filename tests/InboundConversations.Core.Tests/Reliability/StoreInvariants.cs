@@ -43,6 +43,38 @@ public sealed class StoreInvariants(IConversationStore conversations, IAgentDire
     }
 
     /// <summary>
+    /// With the faults stopped, closes every open conversation: then every run has ended (a queued run record that
+    /// went stale is healed by its conversation's close) and every agent's load is back to zero.
+    /// </summary>
+    public async Task AfterClosingEverythingAsync(IConversationEngine engine, IEnumerable<string> contacts, IEnumerable<string> agentIds)
+    {
+        var ids = new List<ConversationId>();
+        foreach (var contact in contacts)
+        {
+            if (await conversations.FindOpenAsync(default, new ContactId(contact), None) is { } open)
+            {
+                await engine.CloseAsync(new CloseConversationRequest { ConversationId = open.Id, ClosedBy = Actor.Agent(open.Assignee ?? new AgentId("supervisor")) });
+            }
+
+            ids.AddRange((await conversations.ListByContactAsync(default, new ContactId(contact), None)).Select(c => c.Id));
+        }
+
+        foreach (var id in ids)
+        {
+            var run = await conversations.FindWorkflowRunAsync(default, id, None);
+            run!.Status.Should().Be(WorkflowRunStatus.Completed, $"the run of closed conversation {id} has ended");
+            run.EndedAt.Should().NotBeNull();
+            Checks += 2;
+        }
+
+        foreach (var agent in agentIds)
+        {
+            (await agents.FindAsync(default, new AgentId(agent), None))!.OpenConversations.Should().Be(0, $"{agent} holds no open conversation");
+            Checks++;
+        }
+    }
+
+    /// <summary>
     /// Every contact-opened conversation has one finished run that agrees with it; enrichment steps are recorded once;
     /// every agent's load is the count of their open assigned conversations, within capacity, in the routed team.
     /// </summary>
