@@ -118,8 +118,9 @@ public interface IConversationEngine
     ValueTask<Conversation> TransferAsync(TransferConversationRequest request, CancellationToken cancellationToken = default);
 
     /// <summary>
-    /// Resumes every unfinished inbound workflow run (pending, or interrupted while running): call it once when the
-    /// host starts, over stores an earlier process used. Each run is claimed with a versioned update and runs once.
+    /// Resumes every interrupted inbound workflow run (pending, or running under a lapsed claim): call it when the host
+    /// starts, over stores an earlier process used, and periodically. Each run is claimed with a versioned update and
+    /// runs once. A queued run whose conversation has left the queue is ended as its conversation shows.
     /// </summary>
     /// <param name="cancellationToken">Cancels the call; runs not reached stay unfinished.</param>
     /// <returns>How many runs were found unfinished and resumed; 0 when no workflow is configured.</returns>

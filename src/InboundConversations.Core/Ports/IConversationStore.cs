@@ -114,7 +114,10 @@ public interface IConversationStore
     /// <exception cref="ConcurrencyConflictException">The stored version differs.</exception>
     ValueTask<WorkflowRun> UpdateWorkflowRunAsync(WorkflowRun run, CancellationToken cancellationToken);
 
-    /// <summary>Reads runs still pending or running, in every workspace, oldest first: the work a restarted engine resumes.</summary>
+    /// <summary>
+    /// Reads the runs not ended yet (<see cref="WorkflowRun.IsUnfinished"/>: pending, running or queued), in every
+    /// workspace, oldest first: the work a restarted engine resumes or reconciles.
+    /// </summary>
     /// <param name="maxCount">The most runs to return.</param>
     /// <param name="cancellationToken">Cancels the call.</param>
     /// <returns>Up to <paramref name="maxCount"/> unfinished runs.</returns>

@@ -238,12 +238,12 @@ public abstract partial class ConversationStoreContract
     }
 
     /// <summary>
-    /// Unfinished runs are the pending and running ones, of every workspace, oldest (by creation) first; queued,
+    /// Unfinished runs are the pending, running and queued ones, of every workspace, oldest (by creation) first;
     /// completed and not-applicable runs are left out.
     /// </summary>
     /// <returns>A task.</returns>
     [Fact]
-    public async Task ListUnfinishedWorkflowRuns_ReturnsPendingAndRunningOldestFirst()
+    public async Task ListUnfinishedWorkflowRuns_ReturnsPendingRunningAndQueuedOldestFirst()
     {
         var store = CreateStore();
         var t0 = Samples.NextTime();
@@ -263,10 +263,11 @@ public abstract partial class ConversationStoreContract
 
         Assert.All(unfinished, r => Assert.True(r.IsUnfinished, $"run of {r.ConversationId} is {r.Status}"));
         var mine = unfinished.Where(r => ours.Contains(r.ConversationId)).ToArray();
-        Assert.Equal([oldest.ConversationId, middle.ConversationId, youngest.ConversationId], mine.Select(r => r.ConversationId));
-        Assert.Equal(new WorkspaceId("acme"), mine[0].Workspace);
-        Assert.Equal(running.Version, mine[1].Version);
-        Assert.Equal(WorkflowRunStatus.Running, mine[1].Status);
+        Assert.Equal([queued.ConversationId, oldest.ConversationId, middle.ConversationId, youngest.ConversationId], mine.Select(r => r.ConversationId));
+        Assert.Equal(WorkflowRunStatus.Queued, mine[0].Status);
+        Assert.Equal(new WorkspaceId("acme"), mine[1].Workspace);
+        Assert.Equal(running.Version, mine[2].Version);
+        Assert.Equal(WorkflowRunStatus.Running, mine[2].Status);
     }
 
     /// <summary>Unfinished runs: at most the count asked for, and those the oldest (stored newest first here, to tell sorting from storage order).</summary>

@@ -42,15 +42,14 @@ public sealed class FaultyWorkflowTests(ITestOutputHelper output)
         plan.IsEnabled = false;
         inbox.Clock.Advance(TimeSpan.FromMinutes(2)); // past the run lease of every interrupted run
         var resumed = await inbox.Engine.ResumeWorkflowsAsync();
-        (await stores.Conversations.ListUnfinishedWorkflowRunsAsync(1_000, CancellationToken.None)).Should().BeEmpty();
+        (await stores.Conversations.ListUnfinishedWorkflowRunsAsync(1_000, CancellationToken.None)).Should().OnlyContain(r => r.Status == WorkflowRunStatus.Queued, "every interrupted run was resumed");
 
         var invariants = new StoreInvariants(stores.Conversations, stores.Agents);
         await invariants.MessagesAndOpeningsAsync(sent);
         await invariants.RunsAndLoadsAsync(sent.Keys, AgentIds);
         plan.Total.FailedAfterCommit.Should().BePositive();
-        var stale = invariants.StaleQueuedRuns;
         await invariants.AfterClosingEverythingAsync(inbox.Engine, sent.Keys, AgentIds);
-        output.WriteLine($"seed {seed}: {host.Calls} host calls, {host.Retries} retries, {resumed} runs resumed; faults {plan.Total}; {invariants.Checks} invariant checks, {stale} stale queued run records (healed by the closes)");
+        output.WriteLine($"seed {seed}: {host.Calls} host calls, {host.Retries} retries, {resumed} runs resumed; faults {plan.Total}; {invariants.Checks} invariant checks");
         foreach (var (operation, tally) in plan.ByOperation.Where(o => o.Value.Injected > 0).OrderBy(o => o.Key, StringComparer.Ordinal))
         {
             output.WriteLine($"  {operation}: {tally}");

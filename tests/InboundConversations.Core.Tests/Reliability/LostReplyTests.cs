@@ -54,4 +54,29 @@ public sealed class LostReplyTests
         (await inbox.ConversationOfAsync(received)).Assignee.Should().Be(new AgentId("ana"));
         (await inbox.LoadOfAsync("ana")).Should().Be(1);
     }
+
+    [Fact]
+    public async Task QueuedRun_WhoseCompletionWriteFails_IsEndedByTheNextResume()
+    {
+        var stores = new SharedStores();
+        var plan = new FaultPlan(1);
+        using var inbox = stores.StartEngine(w => w.DefaultTeam("support"), inner => new FaultInjectingConversationStore(inner, plan));
+        await inbox.AddAgentAsync("ana", presence: AgentPresence.Offline);
+        var received = await inbox.ReceiveAsync();
+        (await inbox.RunOfAsync(received.ConversationId)).Status.Should().Be(WorkflowRunStatus.Queued);
+
+        plan.Override = call => call.Operation == "UpdateWorkflowRunAsync" ? FaultKind.Transient : null;
+        var online = () => inbox.Roster.SetPresenceAsync(new AgentId("ana"), AgentPresence.Online).AsTask();
+        await online.Should().ThrowAsync<InjectedFaultException>();
+        (await inbox.ConversationOfAsync(received)).Assignee.Should().Be(new AgentId("ana"), "the queue assigned it before the run's write failed");
+        (await inbox.RunOfAsync(received.ConversationId)).Status.Should().Be(WorkflowRunStatus.Queued);
+
+        plan.Override = null;
+        (await inbox.Engine.ResumeWorkflowsAsync()).Should().Be(0, "nothing was interrupted; the queued run is only ended");
+
+        var run = await inbox.RunOfAsync(received.ConversationId);
+        run.Status.Should().Be(WorkflowRunStatus.Completed);
+        run.Agent.Should().Be(new AgentId("ana"));
+        (await inbox.LoadOfAsync("ana")).Should().Be(1);
+    }
 }

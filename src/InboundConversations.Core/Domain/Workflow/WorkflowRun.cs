@@ -59,8 +59,10 @@ public sealed record WorkflowRun
         Version = 1,
     };
 
-    /// <summary>True while the run still has work to do (pending or running).</summary>
-    public bool IsUnfinished => Status is WorkflowRunStatus.Pending or WorkflowRunStatus.Running;
+    /// <summary>
+    /// True until the run ends: pending, running, or queued (waiting for an agent; the workflow ends at assignment).
+    /// </summary>
+    public bool IsUnfinished => Status is WorkflowRunStatus.Pending or WorkflowRunStatus.Running or WorkflowRunStatus.Queued;
 
     /// <summary>True if an engine may claim the run at <paramref name="now"/>: it is pending, or running under a lapsed claim.</summary>
     /// <param name="now">The current time.</param>

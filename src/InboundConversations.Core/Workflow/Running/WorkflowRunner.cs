@@ -49,7 +49,8 @@ internal sealed class WorkflowRunner(
 
     /// <summary>
     /// Resumes every claimable run: pending, or interrupted while running (its claim lapsed). Each run is claimed with
-    /// a versioned update, so it runs once even when several engines resume at the same moment.
+    /// a versioned update, so it runs once even when several engines resume at the same moment. A queued run whose
+    /// conversation left the queue (the write that should have ended it failed) is ended as its conversation shows.
     /// </summary>
     /// <returns>How many runs this call claimed.</returns>
     public async ValueTask<int> ResumeAsync(CancellationToken cancellationToken)
@@ -65,8 +66,16 @@ internal sealed class WorkflowRunner(
             var now = context.Clock.GetUtcNow();
             foreach (var run in unfinished)
             {
-                if (seen.Add((run.Workspace, run.ConversationId)) && run.IsClaimable(now)
-                    && await RunSafelyAsync(run.Workspace, run.ConversationId, cancellationToken).ConfigureAwait(false))
+                if (!seen.Add((run.Workspace, run.ConversationId)))
+                {
+                    continue;
+                }
+
+                if (run.Status == WorkflowRunStatus.Queued)
+                {
+                    await ReconcileQueuedSafelyAsync(run, cancellationToken).ConfigureAwait(false);
+                }
+                else if (run.IsClaimable(now) && await RunSafelyAsync(run.Workspace, run.ConversationId, cancellationToken).ConfigureAwait(false))
                 {
                     resumed++;
                 }
@@ -76,6 +85,29 @@ internal sealed class WorkflowRunner(
             {
                 return resumed;
             }
+        }
+    }
+
+    /// <summary>Ends a queued run whose conversation is no longer queued; a failure is logged and left for the next resume.</summary>
+    private async ValueTask ReconcileQueuedSafelyAsync(WorkflowRun run, CancellationToken cancellationToken)
+    {
+        try
+        {
+            var conversation = await context.Store.FindAsync(run.Workspace, run.ConversationId, cancellationToken).ConfigureAwait(false);
+            if (conversation is not null)
+            {
+                await assignments.CompleteQueuedRunAsync(conversation, cancellationToken).ConfigureAwait(false);
+            }
+        }
+        catch (ConcurrencyConflictException)
+        {
+            // Someone else ended or changed it meanwhile.
+        }
+#pragma warning disable CA1031 // Best effort: the conversation is the truth; the next resume tries again.
+        catch (Exception exception) when (exception is not OperationCanceledException)
+#pragma warning restore CA1031
+        {
+            Log.RunInterrupted(context.Logger, run.ConversationId, exception.GetType().Name, WorkflowRunStatus.Queued);
         }
     }
 
