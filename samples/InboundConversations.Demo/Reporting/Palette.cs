@@ -5,8 +5,6 @@ internal sealed class Palette(bool enabled)
 {
     public static readonly Palette Plain = new(false);
 
-    public bool Enabled => enabled;
-
     public string Time(string text) => Paint(text, "2");            // dim
 
     public string Contact(string text) => Paint(text, "36");        // cyan

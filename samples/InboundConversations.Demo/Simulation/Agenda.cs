@@ -9,8 +9,6 @@ internal sealed class Agenda(SimulatedClock clock)
     private readonly PriorityQueue<Func<Task>, (DateTimeOffset At, long Order)> _due = new();
     private long _scheduled;
 
-    public int Count => _due.Count;
-
     public void At(DateTimeOffset moment, Func<Task> action)
     {
         ArgumentNullException.ThrowIfNull(action);

@@ -34,6 +34,4 @@ internal static class Cast
     ];
 
     public static IReadOnlyList<string> TeamNames { get; } = [Teams.Sales, Teams.Support, Teams.Billing];
-
-    public static string TeamOf(string agent) => Agents.First(a => a.Id == agent).Team;
 }
