@@ -1,0 +1,18 @@
+namespace InboundConversations.Demo.App;
+
+/// <summary>What the command line asked for. The defaults print a screen or two, the same on every run.</summary>
+internal sealed record DemoOptions
+{
+    public const int DefaultContacts = 12;
+    public const int MaxContacts = 100_000;
+    public const int DefaultSeed = 2026;
+
+    /// <summary>How many contacts write in over the stretch (each may come back after closure).</summary>
+    public int Contacts { get; init; } = DefaultContacts;
+
+    /// <summary>The seed of every random draw: the same seed prints byte-identical output.</summary>
+    public int Seed { get; init; } = DefaultSeed;
+
+    /// <summary>Print only the closing summary, not the timeline.</summary>
+    public bool Quiet { get; init; }
+}

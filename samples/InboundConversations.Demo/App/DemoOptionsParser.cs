@@ -1,0 +1,112 @@
+using System.Globalization;
+
+namespace InboundConversations.Demo.App;
+
+/// <summary>
+/// Reads <c>--contacts N</c>, <c>--seed S</c>, <c>--quiet</c> and <c>--help</c> (also as <c>--name=value</c>).
+/// Anything else, a missing or malformed value, a value out of range or an option given twice is refused.
+/// </summary>
+internal static class DemoOptionsParser
+{
+    public const string Usage = """
+        Usage: dotnet run --project samples/InboundConversations.Demo -- [options]
+
+        Simulates a stretch of inbound traffic on the library's in-memory default, with a simulated clock,
+        and prints each conversation's cycle as a timeline, then a summary per team and per agent.
+
+        Options:
+          --contacts N   how many contacts write in, 1 to 100000 (default 12)
+          --seed S       the seed of the simulation, 0 to 2147483647 (default 2026);
+                         the same seed prints the same output, byte for byte
+          --quiet, -q    print only the summary
+          --help, -h     print this help
+
+        Colour is used only when the output is a terminal; set NO_COLOR to turn it off.
+        Exit codes: 0 done, 2 bad options.
+        """;
+
+    public static ParsedArguments Parse(IReadOnlyList<string> args)
+    {
+        ArgumentNullException.ThrowIfNull(args);
+        var options = new DemoOptions();
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        for (var i = 0; i < args.Count; i++)
+        {
+            var (name, inlineValue) = Split(args[i]);
+            var canonical = name switch
+            {
+                "--contacts" => "--contacts",
+                "--seed" => "--seed",
+                "--quiet" or "-q" => "--quiet",
+                "--help" or "-h" => "--help",
+                _ => null,
+            };
+            if (canonical is null)
+            {
+                return ParsedArguments.Fail($"unknown option '{args[i]}'");
+            }
+
+            if (!seen.Add(canonical))
+            {
+                return ParsedArguments.Fail($"{canonical} is given more than once");
+            }
+
+            switch (canonical)
+            {
+                case "--help":
+                    return ParsedArguments.Help();
+                case "--quiet":
+                    if (inlineValue is not null)
+                    {
+                        return ParsedArguments.Fail("--quiet takes no value");
+                    }
+
+                    options = options with { Quiet = true };
+                    continue;
+            }
+
+            var value = inlineValue;
+            if (value is null)
+            {
+                if (i + 1 >= args.Count || args[i + 1].StartsWith("--", StringComparison.Ordinal))
+                {
+                    return ParsedArguments.Fail($"{canonical} needs a value");
+                }
+
+                value = args[++i];
+            }
+
+            if (canonical == "--contacts")
+            {
+                if (!TryReadInteger(value, 1, DemoOptions.MaxContacts, out var contacts))
+                {
+                    return ParsedArguments.Fail($"--contacts must be a whole number from 1 to {DemoOptions.MaxContacts}, not '{value}'");
+                }
+
+                options = options with { Contacts = contacts };
+            }
+            else
+            {
+                if (!TryReadInteger(value, 0, int.MaxValue, out var seed))
+                {
+                    return ParsedArguments.Fail($"--seed must be a whole number from 0 to {int.MaxValue}, not '{value}'");
+                }
+
+                options = options with { Seed = seed };
+            }
+        }
+
+        return ParsedArguments.Run(options);
+    }
+
+    private static (string Name, string? Value) Split(string argument)
+    {
+        var equals = argument.IndexOf('=', StringComparison.Ordinal);
+        return argument.StartsWith("--", StringComparison.Ordinal) && equals > 2
+            ? (argument[..equals], argument[(equals + 1)..])
+            : (argument, null);
+    }
+
+    private static bool TryReadInteger(string text, int min, int max, out int value) =>
+        int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out value) && value >= min && value <= max;
+}

@@ -1,0 +1,105 @@
+using InboundConversations.Demo.Inbox;
+using InboundConversations.Demo.Reporting;
+using InboundConversations.Demo.Simulation;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace InboundConversations.Demo.App;
+
+/// <summary>
+/// Wires an inbox on the library's in-memory default with the simulated clock, plays the stretch, prints the
+/// timeline (unless quiet) and the summary. No wall clock, no unseeded randomness: the same options print the same
+/// bytes.
+/// </summary>
+internal static class DemoRun
+{
+    public static readonly DateTimeOffset Start = new(2026, 11, 23, 9, 0, 0, TimeSpan.Zero);
+
+    public static async Task<InboxSummary> RunAsync(DemoOptions options, TextWriter output, Palette palette)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        ArgumentNullException.ThrowIfNull(output);
+        ArgumentNullException.ThrowIfNull(palette);
+
+        var clock = new SimulatedClock(Start);
+        var random = new Random(options.Seed);
+        var ledger = new ConversationLedger();
+        var notifications = new AssignmentNotifications();
+
+        var services = new ServiceCollection();
+        services.AddSingleton<TimeProvider>(clock);
+        var inbox = services.AddInboundConversations()
+            .AddEventHandler(ledger)
+            .OnEvent<ConversationAssigned>(notifications.OnAssignedAsync);
+        if (!options.Quiet)
+        {
+            services.AddSingleton(sp => new Timeline(output, clock, ledger, palette, sp.GetRequiredService<IConversationEngine>));
+            inbox.AddEventHandler<Timeline>();
+        }
+
+        inbox.AddInboundWorkflow(DemoWorkflow.Configure);
+
+        await using var provider = services.BuildServiceProvider();
+        var engine = provider.GetRequiredService<IConversationEngine>();
+        var timeline = options.Quiet ? null : provider.GetRequiredService<Timeline>();
+        var simulation = new InboxSimulation(engine, provider.GetRequiredService<IAgentRoster>(), clock, random, notifications, ledger, timeline, palette);
+
+        var plan = TrafficPlan.Draw(options.Contacts, random);
+        if (!options.Quiet)
+        {
+            PrintHeader(options, output, palette);
+        }
+
+        await simulation.RunAsync(plan, Cast.Agents).ConfigureAwait(false);
+        var summary = await SummarizeAsync(engine, ledger, simulation, options.Contacts).ConfigureAwait(false);
+        if (!options.Quiet)
+        {
+            output.WriteLine();
+        }
+
+        SummaryPrinter.Print(summary, output, palette);
+        return summary;
+    }
+
+    private static void PrintHeader(DemoOptions options, TextWriter output, Palette palette)
+    {
+        output.WriteLine(palette.Heading($"InboundConversations demo: {options.Contacts} contacts, seed {options.Seed}, simulated time from {Start:ddd d MMM yyyy HH:mm} UTC"));
+        output.WriteLine("Inbox: the in-memory default. Workflow: keyword intent (English and Spanish) and language → rules by intent → the");
+        output.WriteLine("contact's previous agent if free, else the least loaded. Teams: "
+            + string.Join(", ", Cast.TeamNames.Select(team =>
+                $"{palette.Team(team)} ({string.Join(", ", Cast.Agents.Where(a => a.Team == team).Select(a => palette.Agent(a.Id)))})"))
+            + ".");
+        output.WriteLine();
+    }
+
+    /// <summary>Reads the inbox back to check it against what was sent, and tabulates the ledger.</summary>
+    private static async Task<InboxSummary> SummarizeAsync(IConversationEngine engine, ConversationLedger ledger, InboxSimulation simulation, int contacts)
+    {
+        var stored = 0;
+        var stillOpen = 0;
+        foreach (var record in ledger.Records)
+        {
+            var messages = await engine.GetMessagesAsync(record.Id).ConfigureAwait(false);
+            stored += messages.Count(static m => m.Direction == MessageDirection.Inbound);
+            stillOpen += (await engine.GetConversationAsync(record.Id).ConfigureAwait(false)).IsOpen ? 1 : 0;
+        }
+
+        var (teams, agents) = InboxSummary.Tabulate(ledger.Records, Cast.TeamNames, Cast.Agents.Select(a => (a.Id, a.Team)).ToArray());
+        return new InboxSummary
+        {
+            Contacts = contacts,
+            From = DemoRun.Start,
+            To = simulation.EndedAt,
+            Teams = teams,
+            Agents = agents,
+            Conversations = ledger.Records.Count,
+            StillOpen = stillOpen,
+            ReturningContacts = ledger.Records.Where(static r => r.Previous is not null).Select(static r => r.Contact).Distinct().Count(),
+            MostOpenForOneContact = ledger.MostOpenForOneContact,
+            MessagesSent = simulation.Counts.Inbound,
+            MessagesStored = stored,
+            Redeliveries = simulation.Counts.Redeliveries,
+            RecognisedRedeliveries = simulation.Counts.RecognisedRedeliveries,
+            Replies = simulation.Counts.Replies,
+        };
+    }
+}

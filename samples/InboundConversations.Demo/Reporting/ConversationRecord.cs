@@ -1,0 +1,43 @@
+namespace InboundConversations.Demo.Reporting;
+
+/// <summary>One conversation as the ledger saw it through the library's events: each moment of its cycle.</summary>
+internal sealed class ConversationRecord(int number, ConversationId id, string contact, DateTimeOffset openedAt, ConversationRecord? previous)
+{
+    /// <summary>The conversation's short number in this run (#1, #2…), in the order they opened.</summary>
+    public int Number { get; } = number;
+
+    public string Label => $"#{Number}";
+
+    public ConversationId Id { get; } = id;
+
+    public string Contact { get; } = contact;
+
+    public DateTimeOffset OpenedAt { get; } = openedAt;
+
+    /// <summary>The same contact's conversation before this one (closed: a contact has one open at most).</summary>
+    public ConversationRecord? Previous { get; } = previous;
+
+    public string? Team { get; set; }
+
+    public DateTimeOffset? QueuedAt { get; set; }
+
+    public string? Agent { get; set; }
+
+    public DateTimeOffset? AssignedAt { get; set; }
+
+    public DateTimeOffset? FirstReplyAt { get; set; }
+
+    public DateTimeOffset? ClosedAt { get; set; }
+
+    public int InboundMessages { get; set; }
+
+    public int AgentReplies { get; set; }
+
+    public bool WasQueued => QueuedAt is not null;
+
+    public bool IsOpen => ClosedAt is null;
+
+    public TimeSpan? TimeToAssignment => AssignedAt - OpenedAt;
+
+    public TimeSpan? TimeToFirstReply => FirstReplyAt - OpenedAt;
+}

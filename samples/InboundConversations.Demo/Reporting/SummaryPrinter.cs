@@ -1,0 +1,40 @@
+namespace InboundConversations.Demo.Reporting;
+
+/// <summary>Prints the closing summary: the checks against the inbox, then a table per team and per agent.</summary>
+internal static class SummaryPrinter
+{
+    private const string Columns = "conversations  queued  median to assignment  median to first reply";
+
+    public static void Print(InboxSummary summary, TextWriter output, Palette palette)
+    {
+        ArgumentNullException.ThrowIfNull(summary);
+        ArgumentNullException.ThrowIfNull(output);
+        ArgumentNullException.ThrowIfNull(palette);
+
+        var span = summary.To - summary.From;
+        output.WriteLine(palette.Heading("Summary"));
+        output.WriteLine($"  simulated time {summary.From:ddd d MMM yyyy HH:mm} → {summary.To:ddd d MMM yyyy HH:mm} ({Durations.Format(span)})");
+        output.WriteLine($"  {summary.Contacts} contacts, {summary.Conversations} conversations ({summary.ReturningContacts} contacts came back after a close and got a new one)");
+        output.WriteLine($"  {summary.MessagesSent} contact messages sent, {summary.MessagesStored} stored; {summary.Redeliveries} redelivered webhooks, "
+            + $"{summary.RecognisedRedeliveries} recognised and not applied; {summary.Replies} agent replies");
+        output.WriteLine($"  most conversations open at once for one contact: {summary.MostOpenForOneContact}; still open at the end: {summary.StillOpen}");
+        output.WriteLine("  (times are medians from the opening, in simulated time)");
+        output.WriteLine();
+
+        output.WriteLine($"  {"team",-10} {Columns}");
+        foreach (var team in summary.Teams)
+        {
+            output.WriteLine($"  {palette.Team(team.Name.PadRight(10))} {Cells(team)}");
+        }
+
+        output.WriteLine();
+        output.WriteLine($"  {"agent",-10} {"team",-10} {Columns}");
+        foreach (var agent in summary.Agents)
+        {
+            output.WriteLine($"  {palette.Agent(agent.Name.PadRight(10))} {palette.Team(agent.Team.PadRight(10))} {Cells(agent)}");
+        }
+    }
+
+    private static string Cells(Figures figures) =>
+        $"{figures.Conversations,13}  {figures.Queued,6}  {Durations.Format(figures.MedianToAssignment),20}  {Durations.Format(figures.MedianToFirstReply),21}";
+}
