@@ -1,0 +1,23 @@
+using InboundConversations.WebhookHost.Agents;
+using Microsoft.Extensions.Options;
+
+namespace InboundConversations.WebhookHost.Inbox;
+
+/// <summary>The library's wiring: its options from configuration, the inbound workflow, the agents, start-up work.</summary>
+internal static class InboxServiceCollectionExtensions
+{
+    public static IServiceCollection AddInbox(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddInboundConversations(options => configuration.GetSection("InboundConversations").Bind(options))
+            .AddInboundWorkflow(InboxWorkflow.Configure);
+
+        services.AddOptions<AgentsOptions>()
+            .Bind(configuration.GetSection(AgentsOptions.Section))
+            .ValidateOnStart();
+        services.AddSingleton<IValidateOptions<AgentsOptions>, AgentsOptionsValidator>();
+
+        // Hosted services start before the server takes requests: agents are registered and unfinished runs resumed first.
+        services.AddHostedService<InboxStartup>();
+        return services;
+    }
+}

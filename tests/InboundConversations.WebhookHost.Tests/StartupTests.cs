@@ -1,0 +1,85 @@
+using InboundConversations.Storage;
+using InboundConversations.Storage.InMemory;
+using InboundConversations.Testing.Faults;
+using InboundConversations.WebhookHost.Tests.Support;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
+
+namespace InboundConversations.WebhookHost.Tests;
+
+/// <summary>Start-up: agents from configuration, settings checked before any request, unfinished runs resumed.</summary>
+public sealed class StartupTests
+{
+    [Fact]
+    public async Task Start_RegistersTheConfiguredAgents_OfflineWithTheirTeamsAndCapacity()
+    {
+        await using var host = await RunningHost.StartAsync();
+
+        var ana = await host.Client.GetAsync("/agents/ana").ShouldAnswerAsync();
+        ana.Text("presence").Should().Be("offline");
+        ana.GetProperty("teams").EnumerateArray().Select(team => team.GetString()).Should().Equal("sales", "support");
+        ana.GetProperty("capacity").GetInt32().Should().Be(2);
+        (await host.Client.GetAsync("/agents/ben").ShouldAnswerAsync()).Text("presence").Should().Be("offline");
+    }
+
+    [Fact]
+    public async Task Start_WithAnAgentInATeamTheWorkflowNeverRoutesTo_StopsTheHost()
+    {
+        var start = () => RunningHost.StartAsync(["--Inbox:Agents:0:Teams:0=salse"]);
+
+        (await start.Should().ThrowAsync<OptionsValidationException>()).Which.Message.Should().Contain("salse");
+    }
+
+    [Fact]
+    public async Task Start_WithALibraryOptionOutOfRange_StopsTheHost()
+    {
+        var start = () => RunningHost.StartAsync(["--InboundConversations:MaxContentLength=0"]);
+
+        (await start.Should().ThrowAsync<OptionsValidationException>()).Which.Message.Should().Contain("MaxContentLength");
+    }
+
+    [Fact]
+    public async Task Start_WithAnAgentCapacityBelowOne_StopsTheHostWithTheLibrarysException()
+    {
+        var start = () => RunningHost.StartAsync(["--Inbox:Agents:1:Capacity=0"]);
+
+        await start.Should().ThrowAsync<InvalidRequestException>();
+    }
+
+    [Fact]
+    public async Task Restart_ResumesTheWorkflowRunACrashedProcessLeftUnfinished()
+    {
+        // One store outlives both processes, as a database would.
+        var conversations = new InMemoryConversationStore();
+        var agents = new InMemoryAgentDirectory();
+        var contacts = new InMemoryContactStore();
+        void Shared(IServiceCollection services, IConversationStore store) => services
+            .AddSingleton(store).AddSingleton<IAgentDirectory>(agents).AddSingleton<IContactStore>(contacts);
+
+        // The first process stores the message, the conversation and its pending run, then every write fails: the
+        // webhook still answers 200 (the message is safe), and the run stays unfinished.
+        var writes = 0;
+        var outage = new FaultPlan(seed: 1) { Override = call => call.IsWrite && ++writes > 1 ? FaultKind.Transient : null };
+        string id;
+        await using (var crashing = await RunningHost.StartAsync(services: s => Shared(s, new FaultInjectingConversationStore(conversations, outage))))
+        {
+            var received = await crashing.PostWebhookAsync("wamid.1", "What is the price?").ShouldAnswerAsync();
+            received.Text("outcome").Should().Be("opened");
+            id = received.Text("conversationId");
+        }
+
+        outage.Total.Transient.Should().BePositive("the outage interrupted the run");
+        var stored = await conversations.FindWorkflowRunAsync(default, ConversationId.Parse(id), CancellationToken.None);
+        stored!.Status.Should().Be(WorkflowRunStatus.Pending);
+
+        await using var restarted = await RunningHost.StartAsync(services: s => Shared(s, conversations));
+
+        var resumed = (await restarted.GetConversationAsync(id).ShouldAnswerAsync()).GetProperty("conversation");
+        resumed.Text("state").Should().Be("queued", "start-up resumed the run: routed to sales, where nobody is online");
+        resumed.Text("team").Should().Be("sales");
+        (await restarted.Client.GetAsync("/teams/sales/queue").ShouldAnswerAsync()).GetProperty("queued").GetArrayLength().Should().Be(1);
+        var redelivered = await restarted.PostWebhookAsync("wamid.1", "What is the price?").ShouldAnswerAsync();
+        redelivered.Text("outcome").Should().Be("duplicate");
+        redelivered.Text("conversationId").Should().Be(id);
+    }
+}
