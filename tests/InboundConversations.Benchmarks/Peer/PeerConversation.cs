@@ -4,7 +4,8 @@ namespace InboundConversations.Benchmarks.Peer;
 
 /// <summary>
 /// The saga instance: one contact's open conversation, correlated by the contact's key, so the saga repository keeps
-/// one open conversation per contact. Its messages and the external ids it has seen live in the instance.
+/// one open conversation per contact. Its messages and the external ids it has seen live in the instance. Ids come
+/// from MassTransit's NewId, as a MassTransit code base would make them (no system call per id).
 /// </summary>
 public sealed class PeerConversation : SagaStateMachineInstance
 {
@@ -32,7 +33,7 @@ public sealed class PeerConversation : SagaStateMachineInstance
 
     public void Open(PeerContactMessage message, DateTimeOffset now)
     {
-        ConversationId = Guid.CreateVersion7(now);
+        ConversationId = NewId.NextGuid();
         Contact = message.Contact;
         Channel = message.Channel;
         OpenedAt = now;
@@ -45,12 +46,12 @@ public sealed class PeerConversation : SagaStateMachineInstance
         if (SeenExternalIds.Add(message.ExternalId))
         {
             Messages.Add(new PeerRecordedMessage(
-                Guid.CreateVersion7(now), true, message.Contact, message.Channel, message.ExternalId, message.Content, message.SentAt, now, Messages.Count + 1));
+                NewId.NextGuid(), true, message.Contact, message.Channel, message.ExternalId, message.Content, message.SentAt, now, Messages.Count + 1));
         }
     }
 
     public void Reply(PeerAgentReply reply, DateTimeOffset now) =>
-        Messages.Add(new PeerRecordedMessage(Guid.CreateVersion7(now), false, reply.Agent, Channel, null, reply.Content, now, now, Messages.Count + 1));
+        Messages.Add(new PeerRecordedMessage(NewId.NextGuid(), false, reply.Agent, Channel, null, reply.Content, now, now, Messages.Count + 1));
 
     public void Close(PeerClose close, DateTimeOffset now)
     {
