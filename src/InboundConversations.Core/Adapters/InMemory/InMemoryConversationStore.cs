@@ -29,7 +29,10 @@ public sealed class InMemoryConversationStore : IConversationStore
         var contact = ContactOf(append.Workspace, append.Contact);
         lock (contact)
         {
-            if (_seen.TryGetValue(seenKey, out var original))
+            // A redelivery is found by the TryAdd below, which costs one look-up of the key instead of two. Only when
+            // the contact's data is corrupt (two open conversations) is the key looked up first, so that a redelivery
+            // still answers Duplicate there rather than reporting the corruption.
+            if (contact.HasSeveralOpen && _seen.TryGetValue(seenKey, out var original))
             {
                 return ValueTask.FromResult(new InboundAppendResult(InboundAppendOutcome.Duplicate, original, null));
             }
@@ -42,7 +45,7 @@ public sealed class InMemoryConversationStore : IConversationStore
             // The "seen" key and the message are written together: nothing below can fail once the key is taken.
             if (!_seen.TryAdd(seenKey, message))
             {
-                // The same external id is being recorded for another contact at this instant; it won.
+                // A redelivery, or the same external id recorded for another contact: the first message stands.
                 return ValueTask.FromResult(new InboundAppendResult(InboundAppendOutcome.Duplicate, _seen[seenKey], null));
             }
 
@@ -307,6 +310,8 @@ public sealed class InMemoryConversationStore : IConversationStore
         private readonly List<ConversationRecord> _open = new(1);
 
         public List<ConversationRecord> All { get; } = [];
+
+        public bool HasSeveralOpen => _open.Count > 1;
 
         public ConversationRecord? SingleOpen(WorkspaceId workspace) => _open.Count switch
         {
