@@ -20,7 +20,7 @@ public class AppendBenchmarks
     public const int ContactCount = 10_000;
 
     /// <summary>Invocations per iteration: each round sends one message to every contact.</summary>
-    public const int Rounds = 8;
+    public const int Rounds = 16;
 
     private const string OneThread = "1 thread";
     private const string TwoThreads = "2 threads";
