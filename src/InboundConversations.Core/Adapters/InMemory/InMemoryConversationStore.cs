@@ -305,21 +305,24 @@ public sealed class InMemoryConversationStore : IConversationStore
     }
 
     /// <summary>One contact's conversations; the instance is also the contact's lock.</summary>
+    /// <remarks>
+    /// Every contact keeps one of these, so it is kept small: the open conversation is a field, and a list of further
+    /// open ones exists only for data that breaks the invariant (an import), which reads then report.
+    /// </remarks>
     private sealed class ContactRecord
     {
-        private readonly List<ConversationRecord> _open = new(1);
+        private ConversationRecord? _open;
+        private List<ConversationRecord>? _moreOpen;
 
-        public List<ConversationRecord> All { get; } = [];
+        /// <summary>Every conversation, in opening order; most contacts have one, so room for one.</summary>
+        public List<ConversationRecord> All { get; } = new(1);
 
-        public bool HasSeveralOpen => _open.Count > 1;
+        public bool HasSeveralOpen => _moreOpen is { Count: > 0 };
 
-        public ConversationRecord? SingleOpen(WorkspaceId workspace) => _open.Count switch
-        {
-            0 => null,
-            1 => _open[0],
-            _ => throw new StoreCorruptionException(workspace, _open.Select(r => r.Current.Id).ToArray(),
-                "a contact has more than one open conversation"),
-        };
+        public ConversationRecord? SingleOpen(WorkspaceId workspace) => HasSeveralOpen
+            ? throw new StoreCorruptionException(workspace, [_open!.Current.Id, .. _moreOpen!.Select(r => r.Current.Id)],
+                "a contact has more than one open conversation")
+            : _open;
 
         public void Add(ConversationRecord record)
         {
@@ -334,16 +337,36 @@ public sealed class InMemoryConversationStore : IConversationStore
             Refresh(record);
         }
 
+        /// <summary>Lists <paramref name="record"/> as open or not, as its current state says; open ones stay in the order listed.</summary>
         public void Refresh(ConversationRecord record)
         {
-            var isListed = _open.Contains(record);
+            var isListed = ReferenceEquals(_open, record) || (_moreOpen?.Contains(record) ?? false);
             if (record.Current.IsOpen && !isListed)
             {
-                _open.Add(record);
+                if (_open is null)
+                {
+                    _open = record;
+                }
+                else
+                {
+                    (_moreOpen ??= []).Add(record);
+                }
             }
             else if (!record.Current.IsOpen && isListed)
             {
-                _open.Remove(record);
+                if (!ReferenceEquals(_open, record))
+                {
+                    _moreOpen!.Remove(record);
+                }
+                else if (HasSeveralOpen)
+                {
+                    _open = _moreOpen![0];
+                    _moreOpen.RemoveAt(0);
+                }
+                else
+                {
+                    _open = null;
+                }
             }
         }
     }
