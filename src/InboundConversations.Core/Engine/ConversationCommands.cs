@@ -35,7 +35,11 @@ internal sealed class ConversationCommands(
             }
 
             Log.ConversationOpened(context.Logger, candidate.Id, candidate.Workspace, candidate.Source, candidate.State);
-            context.Events.Enqueue(gate, new ConversationOpened(result.Conversation));
+            if (context.Events.HasHandlers)
+            {
+                context.Events.Enqueue(gate, new ConversationOpened(result.Conversation));
+            }
+
             return result.Conversation;
         }, cancellationToken).ConfigureAwait(false);
 
@@ -74,7 +78,11 @@ internal sealed class ConversationCommands(
             };
             var recorded = await context.Store.AppendOutboundAsync(draft, cancellationToken).ConfigureAwait(false);
             Log.MessageSent(context.Logger, recorded.Id, recorded.ConversationId, recorded.Author.Kind);
-            context.Events.Enqueue(gate, new MessageSent(recorded));
+            if (context.Events.HasHandlers)
+            {
+                context.Events.Enqueue(gate, new MessageSent(recorded));
+            }
+
             return recorded;
         }, cancellationToken).ConfigureAwait(false);
     }

@@ -61,7 +61,7 @@ internal sealed class ConversationTransitions(EngineContext context)
                 try
                 {
                     var stored = await UpdateOrReadBackAsync(context, next, cancellationToken).ConfigureAwait(false);
-                    if (work.ToEvent(stored) is { } conversationEvent)
+                    if (context.Events.HasHandlers && work.ToEvent(stored) is { } conversationEvent)
                     {
                         context.Events.Enqueue(gate, conversationEvent);
                     }

@@ -67,12 +67,20 @@ internal sealed class Intake(EngineContext context, WorkflowRunner? runner)
             case InboundAppendOutcome.Opened:
                 var opened = result.OpenedConversation!;
                 Log.ConversationOpened(logger, opened.Id, opened.Workspace, opened.Source, opened.State);
-                context.Events.Enqueue(gate, new ConversationOpened(opened));
-                context.Events.Enqueue(gate, new MessageReceived(result.Message));
+                if (context.Events.HasHandlers)
+                {
+                    context.Events.Enqueue(gate, new ConversationOpened(opened));
+                    context.Events.Enqueue(gate, new MessageReceived(result.Message));
+                }
+
                 break;
             case InboundAppendOutcome.Appended:
                 Log.MessageAppended(logger, result.Message.Id, result.Message.ConversationId);
-                context.Events.Enqueue(gate, new MessageReceived(result.Message));
+                if (context.Events.HasHandlers)
+                {
+                    context.Events.Enqueue(gate, new MessageReceived(result.Message));
+                }
+
                 break;
             default:
                 Log.RedeliveryIgnored(logger, result.Message.Id, result.Message.ConversationId);

@@ -36,6 +36,23 @@ public sealed class ConversationIdTests
     }
 
     [Fact]
+    public void New_InOneMillisecond_GivesDistinctVersion7IdsWithTheLayoutOfGuidCreateVersion7()
+    {
+        var now = new DateTimeOffset(2026, 3, 4, 5, 6, 7, 890, TimeSpan.Zero);
+        var reference = Guid.CreateVersion7(now).ToString()[..13]; // the 48-bit timestamp and the version digit
+
+        var ids = Enumerable.Range(0, 2_000).Select(_ => ConversationId.New(now).Value).ToList();
+
+        ids.Should().OnlyHaveUniqueItems();
+        ids.Should().OnlyContain(id => id.Version == 7 && id.Variant >= 8 && id.Variant <= 0xB && id.ToString().Substring(0, 13) == reference);
+    }
+
+    [Fact]
+    public void New_BeforeTheUnixEpoch_ThrowsLikeGuidCreateVersion7() =>
+        FluentActions.Invoking(() => MessageId.New(new DateTimeOffset(1969, 12, 31, 0, 0, 0, TimeSpan.Zero)))
+            .Should().ThrowExactly<ArgumentOutOfRangeException>();
+
+    [Fact]
     public void MessageId_FollowsTheSameRules()
     {
         var id = MessageId.New(DateTimeOffset.UtcNow);

@@ -29,7 +29,10 @@ public sealed class InMemoryConversationStore : IConversationStore
         var contact = ContactOf(append.Workspace, append.Contact);
         lock (contact)
         {
-            if (_seen.TryGetValue(seenKey, out var original))
+            // A redelivery is found by the TryAdd below, which costs one look-up of the key instead of two. Only when
+            // the contact's data is corrupt (two open conversations) is the key looked up first, so that a redelivery
+            // still answers Duplicate there rather than reporting the corruption.
+            if (contact.HasSeveralOpen && _seen.TryGetValue(seenKey, out var original))
             {
                 return ValueTask.FromResult(new InboundAppendResult(InboundAppendOutcome.Duplicate, original, null));
             }
@@ -42,7 +45,7 @@ public sealed class InMemoryConversationStore : IConversationStore
             // The "seen" key and the message are written together: nothing below can fail once the key is taken.
             if (!_seen.TryAdd(seenKey, message))
             {
-                // The same external id is being recorded for another contact at this instant; it won.
+                // A redelivery, or the same external id recorded for another contact: the first message stands.
                 return ValueTask.FromResult(new InboundAppendResult(InboundAppendOutcome.Duplicate, _seen[seenKey], null));
             }
 
@@ -302,19 +305,24 @@ public sealed class InMemoryConversationStore : IConversationStore
     }
 
     /// <summary>One contact's conversations; the instance is also the contact's lock.</summary>
+    /// <remarks>
+    /// Every contact keeps one of these, so it is kept small: the open conversation is a field, and a list of further
+    /// open ones exists only for data that breaks the invariant (an import), which reads then report.
+    /// </remarks>
     private sealed class ContactRecord
     {
-        private readonly List<ConversationRecord> _open = new(1);
+        private ConversationRecord? _open;
+        private List<ConversationRecord>? _moreOpen;
 
-        public List<ConversationRecord> All { get; } = [];
+        /// <summary>Every conversation, in opening order; most contacts have one, so room for one.</summary>
+        public List<ConversationRecord> All { get; } = new(1);
 
-        public ConversationRecord? SingleOpen(WorkspaceId workspace) => _open.Count switch
-        {
-            0 => null,
-            1 => _open[0],
-            _ => throw new StoreCorruptionException(workspace, _open.Select(r => r.Current.Id).ToArray(),
-                "a contact has more than one open conversation"),
-        };
+        public bool HasSeveralOpen => _moreOpen is { Count: > 0 };
+
+        public ConversationRecord? SingleOpen(WorkspaceId workspace) => HasSeveralOpen
+            ? throw new StoreCorruptionException(workspace, [_open!.Current.Id, .. _moreOpen!.Select(r => r.Current.Id)],
+                "a contact has more than one open conversation")
+            : _open;
 
         public void Add(ConversationRecord record)
         {
@@ -329,16 +337,36 @@ public sealed class InMemoryConversationStore : IConversationStore
             Refresh(record);
         }
 
+        /// <summary>Lists <paramref name="record"/> as open or not, as its current state says; open ones stay in the order listed.</summary>
         public void Refresh(ConversationRecord record)
         {
-            var isListed = _open.Contains(record);
+            var isListed = ReferenceEquals(_open, record) || (_moreOpen?.Contains(record) ?? false);
             if (record.Current.IsOpen && !isListed)
             {
-                _open.Add(record);
+                if (_open is null)
+                {
+                    _open = record;
+                }
+                else
+                {
+                    (_moreOpen ??= []).Add(record);
+                }
             }
             else if (!record.Current.IsOpen && isListed)
             {
-                _open.Remove(record);
+                if (!ReferenceEquals(_open, record))
+                {
+                    _moreOpen!.Remove(record);
+                }
+                else if (HasSeveralOpen)
+                {
+                    _open = _moreOpen![0];
+                    _moreOpen.RemoveAt(0);
+                }
+                else
+                {
+                    _open = null;
+                }
             }
         }
     }

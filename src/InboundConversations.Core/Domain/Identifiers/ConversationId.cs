@@ -25,7 +25,7 @@ public readonly record struct ConversationId
 
     /// <summary>Creates a new, time-ordered id.</summary>
     /// <param name="now">The time the id is created at (from the library's <see cref="TimeProvider"/>).</param>
-    public static ConversationId New(DateTimeOffset now) => new(Guid.CreateVersion7(now));
+    public static ConversationId New(DateTimeOffset now) => new(TimeOrderedGuid.New(now));
 
     /// <summary>Parses the text form written by <see cref="ToString"/>.</summary>
     /// <param name="text">A GUID in any format <see cref="Guid.Parse(string)"/> accepts.</param>

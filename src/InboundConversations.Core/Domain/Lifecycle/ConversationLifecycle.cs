@@ -4,28 +4,79 @@ namespace InboundConversations;
 
 /// <summary>
 /// The conversation lifecycle as a Stateless machine over a stored state (DESIGN.md section 4).
-/// A machine is built for one operation over one snapshot, fired once and dropped: Stateless machines are not
-/// thread-safe and configuring one is not free, so none is shared and none sits on the inbound-append path.
 /// </summary>
+/// <remarks>
+/// The machine below is the definition. Configuring one costs about a microsecond and several kilobytes, and a
+/// workflow cycle fires a dozen triggers, so allowed transitions are read from a table derived once from that
+/// machine: every (state, trigger) pair is fired on a machine of its own when the type initializes. A trigger the
+/// table does not allow is fired on a machine built for that call, which throws exactly what the machine throws.
+/// Machines are never shared (Stateless machines are not thread-safe) and none sits on the inbound-append path.
+/// </remarks>
 internal static class ConversationLifecycle
 {
+    /// <summary>
+    /// [state, trigger] → the state after the trigger, or <see langword="null"/> if the machine refuses it. Pairs that
+    /// are not both defined enum values are not derived, and go to a machine.
+    /// </summary>
+    private static readonly (bool Derived, ConversationState? To)[,] Table = Derive();
+
     /// <summary>Applies <paramref name="trigger"/> to <paramref name="conversation"/>'s state.</summary>
     /// <returns>The state after the trigger; the conversation itself is not changed.</returns>
     /// <exception cref="ConversationClosedException">The conversation is closed.</exception>
     /// <exception cref="InvalidConversationTransitionException">The state does not allow the trigger.</exception>
     public static ConversationState Fire(Conversation conversation, ConversationTrigger trigger)
     {
-        var state = (LifecycleState)conversation.State;
-        var machine = Build(() => state, s => state = s, conversation.Id);
-        machine.Fire(trigger);
-        return (ConversationState)state;
+        var entry = Lookup(conversation.State, trigger);
+        return entry.To ?? FireOnMachine(conversation.State, trigger, conversation.Id);
     }
 
     /// <summary>Whether <paramref name="trigger"/> is allowed in <paramref name="state"/>.</summary>
     public static bool Allows(ConversationState state, ConversationTrigger trigger)
     {
+        var entry = Lookup(state, trigger);
+        if (entry.Derived)
+        {
+            return entry.To is not null;
+        }
+
         var current = (LifecycleState)state;
         return Build(() => current, s => current = s, default).CanFire(trigger);
+    }
+
+    private static (bool Derived, ConversationState? To) Lookup(ConversationState state, ConversationTrigger trigger) =>
+        (uint)state < (uint)Table.GetLength(0) && (uint)trigger < (uint)Table.GetLength(1) ? Table[(int)state, (int)trigger] : default;
+
+    private static ConversationState FireOnMachine(ConversationState from, ConversationTrigger trigger, ConversationId id)
+    {
+        var state = (LifecycleState)from;
+        var machine = Build(() => state, s => state = s, id);
+        machine.Fire(trigger);
+        return (ConversationState)state;
+    }
+
+    private static (bool Derived, ConversationState? To)[,] Derive()
+    {
+        var states = Enum.GetValues<ConversationState>();
+        var triggers = Enum.GetValues<ConversationTrigger>();
+        var table = new (bool Derived, ConversationState? To)[(int)states.Max() + 1, (int)triggers.Max() + 1];
+        foreach (var from in states)
+        {
+            foreach (var trigger in triggers)
+            {
+                var state = (LifecycleState)from;
+                var machine = Build(() => state, s => state = s, default);
+                ConversationState? to = null;
+                if (machine.CanFire(trigger))
+                {
+                    machine.Fire(trigger);
+                    to = (ConversationState)state;
+                }
+
+                table[(int)from, (int)trigger] = (true, to);
+            }
+        }
+
+        return table;
     }
 
     private static StateMachine<LifecycleState, ConversationTrigger> Build(

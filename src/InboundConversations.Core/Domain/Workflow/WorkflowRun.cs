@@ -19,7 +19,7 @@ public sealed record WorkflowRun
     public required DateTimeOffset CreatedAt { get; init; }
 
     /// <summary>The facts enrichment learned (intent, language, tier…); ordinal keys.</summary>
-    public IReadOnlyDictionary<string, string> Facts { get; init; } = new Dictionary<string, string>(StringComparer.Ordinal);
+    public IReadOnlyDictionary<string, string> Facts { get; init; } = CompactFacts.Empty;
 
     /// <summary>The team the run routed to, once routed.</summary>
     public TeamId? Team { get; init; }

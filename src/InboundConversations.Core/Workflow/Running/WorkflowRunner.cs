@@ -321,19 +321,6 @@ internal sealed class WorkflowRunner(
     private ValueTask<WorkflowRun> SaveAsync(WorkflowRun run, CancellationToken cancellationToken) =>
         context.Store.UpdateWorkflowRunAsync(run with { ClaimExpiresAt = context.Clock.GetUtcNow() + workflow.RunLease }, cancellationToken);
 
-    private static IReadOnlyDictionary<string, string> Merge(IReadOnlyDictionary<string, string> facts, IReadOnlyDictionary<string, string> written)
-    {
-        if (written.Count == 0)
-        {
-            return facts;
-        }
-
-        var merged = new Dictionary<string, string>(facts, StringComparer.Ordinal);
-        foreach (var (key, value) in written)
-        {
-            merged[key] = value;
-        }
-
-        return merged;
-    }
+    private static IReadOnlyDictionary<string, string> Merge(IReadOnlyDictionary<string, string> facts, IReadOnlyDictionary<string, string> written) =>
+        written.Count == 0 ? facts : CompactFacts.Merge(facts, written);
 }

@@ -1,0 +1,80 @@
+using InboundConversations.Storage;
+using InboundConversations.Workflow;
+using InboundConversations.Workflow.Assignment;
+using InboundConversations.Workflow.Enrichment;
+using InboundConversations.Workflow.Routing;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace InboundConversations.Benchmarks.Setup;
+
+/// <summary>
+/// The library as a host wires it: the in-memory adapters (the defaults), no logging provider, and the inbound
+/// workflow of the full cycle (keyword enrichment → rule routing → least-open assignment) with a billing team of
+/// online agents.
+/// </summary>
+public sealed class EngineInbox : IAsyncDisposable
+{
+    private readonly ServiceProvider _provider;
+
+    private EngineInbox(ServiceProvider provider)
+    {
+        _provider = provider;
+        Engine = provider.GetRequiredService<IConversationEngine>();
+        Roster = provider.GetRequiredService<IAgentRoster>();
+    }
+
+    public IConversationEngine Engine { get; }
+
+    public IAgentRoster Roster { get; }
+
+    /// <summary>Builds an inbox with <paramref name="agents"/> online agents of capacity <paramref name="capacity"/>.</summary>
+    /// <param name="agents">The billing team's size.</param>
+    /// <param name="capacity">Each agent's capacity.</param>
+    /// <param name="withWorkflow">False builds the engine without any workflow (conversations stay Unassigned).</param>
+    public static async Task<EngineInbox> CreateAsync(int agents, int capacity, bool withWorkflow = true)
+    {
+        var services = new ServiceCollection();
+        var builder = services.AddInboundConversations();
+        if (withWorkflow)
+        {
+            builder.AddInboundWorkflow(workflow => workflow
+                .EnrichWithKeywordIntents(intents => intents
+                    .Add("billing", "invoice", "refund", "payment")
+                    .Add("sales", "price", "quote"))
+                .RouteByRules(rules => rules
+                    .When(Match.Fact(WorkflowFacts.Intent).Is("billing")).RouteTo(Workload.BillingTeam.Value)
+                    .Otherwise(Workload.BillingTeam.Value))
+                .AssignBy(AgentAssigners.LeastOpen()));
+        }
+
+        var inbox = new EngineInbox(services.BuildServiceProvider());
+        for (var i = 0; i < agents; i++)
+        {
+            await inbox.Roster.RegisterAgentAsync(new AgentRegistration
+            {
+                Agent = Workload.Agent(i),
+                Teams = [Workload.BillingTeam],
+                Capacity = capacity,
+                InitialPresence = AgentPresence.Online,
+            });
+        }
+
+        return inbox;
+    }
+
+    /// <summary>Opens one conversation for each contact, with a first message (ids "open-…").</summary>
+    public async Task OpenAsync(ContactId[] contacts)
+    {
+        var sentAt = DateTimeOffset.UtcNow.AddMinutes(-1);
+        for (var i = 0; i < contacts.Length; i++)
+        {
+            var result = await Engine.ReceiveAsync(Workload.Inbound(contacts[i], $"open-{i}", Workload.FirstMessage, sentAt));
+            if (!result.OpenedConversation)
+            {
+                throw new InvalidOperationException($"contact {i} already had an open conversation");
+            }
+        }
+    }
+
+    public ValueTask DisposeAsync() => _provider.DisposeAsync();
+}
