@@ -11,8 +11,7 @@ internal sealed class AgentRoster(Inbox inbox) : IAgentRoster
     {
         ThrowIfDisposed();
         var agent = await Directory.RegisterAsync(registration, cancellationToken).ConfigureAwait(false);
-        await DrainTeamsAsync(agent).ConfigureAwait(false);
-        return agent;
+        return await DrainTeamsAsync(agent).ConfigureAwait(false);
     }
 
     public async ValueTask<Agent> SetPresenceAsync(AgentId agent, AgentPresence presence, WorkspaceId workspace = default, CancellationToken cancellationToken = default)
@@ -20,8 +19,7 @@ internal sealed class AgentRoster(Inbox inbox) : IAgentRoster
         ThrowIfDisposed();
         RequestValidator.Validate(agent);
         var stored = await Directory.SetPresenceAsync(workspace, agent, presence, cancellationToken).ConfigureAwait(false);
-        await DrainTeamsAsync(stored).ConfigureAwait(false);
-        return stored;
+        return await DrainTeamsAsync(stored).ConfigureAwait(false);
     }
 
     public async ValueTask<Agent> SetCapacityAsync(AgentId agent, int capacity, WorkspaceId workspace = default, CancellationToken cancellationToken = default)
@@ -29,8 +27,7 @@ internal sealed class AgentRoster(Inbox inbox) : IAgentRoster
         ThrowIfDisposed();
         RequestValidator.Validate(agent);
         var stored = await Directory.SetCapacityAsync(workspace, agent, capacity, cancellationToken).ConfigureAwait(false);
-        await DrainTeamsAsync(stored).ConfigureAwait(false);
-        return stored;
+        return await DrainTeamsAsync(stored).ConfigureAwait(false);
     }
 
     public async ValueTask<Agent> GetAgentAsync(AgentId agent, WorkspaceId workspace = default, CancellationToken cancellationToken = default)
@@ -63,17 +60,22 @@ internal sealed class AgentRoster(Inbox inbox) : IAgentRoster
     /// <summary>First in every call: a roster whose container was disposed touches nothing.</summary>
     private void ThrowIfDisposed() => inbox.ThrowIfDisposed(nameof(IAgentRoster));
 
-    /// <summary>Lets the agent's teams use the room a stored change made; runs to the end whatever the caller's token says.</summary>
-    private async ValueTask DrainTeamsAsync(Agent agent)
+    /// <summary>
+    /// Lets the agent's teams use the room a stored change made; runs to the end whatever the caller's token says.
+    /// </summary>
+    /// <returns>The agent as stored after the drains (with the conversations they took), or as given if none ran.</returns>
+    private async ValueTask<Agent> DrainTeamsAsync(Agent agent)
     {
         if (!agent.IsAvailable)
         {
-            return;
+            return agent;
         }
 
         foreach (var team in agent.Teams)
         {
             await inbox.Queue.DrainAsync(agent.Workspace, team, CancellationToken.None).ConfigureAwait(false);
         }
+
+        return await Directory.FindAsync(agent.Workspace, agent.Id, CancellationToken.None).ConfigureAwait(false) ?? agent;
     }
 }

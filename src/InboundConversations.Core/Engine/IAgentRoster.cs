@@ -16,7 +16,7 @@ public interface IAgentRoster
     /// <summary>Adds an agent or changes their teams and capacity; if they are online, their teams' queues drain.</summary>
     /// <param name="registration">The agent's teams and capacity.</param>
     /// <param name="cancellationToken">Cancels the call.</param>
-    /// <returns>The agent as stored.</returns>
+    /// <returns>The agent as stored, after the team queues drained into the room the change made.</returns>
     /// <exception cref="InvalidIdentifierException">The agent or a team id is missing.</exception>
     /// <exception cref="InvalidRequestException">No team, or a capacity below 1.</exception>
     ValueTask<Agent> RegisterAgentAsync(AgentRegistration registration, CancellationToken cancellationToken = default);
@@ -26,7 +26,7 @@ public interface IAgentRoster
     /// <param name="presence">Online, away or offline.</param>
     /// <param name="workspace">The workspace; <c>default</c> is <see cref="WorkspaceId.Default"/>.</param>
     /// <param name="cancellationToken">Cancels the call.</param>
-    /// <returns>The agent as stored.</returns>
+    /// <returns>The agent as stored, after the team queues drained into the room the change made.</returns>
     /// <exception cref="AgentNotFoundException">The agent is not registered in the workspace.</exception>
     ValueTask<Agent> SetPresenceAsync(AgentId agent, AgentPresence presence, WorkspaceId workspace = default, CancellationToken cancellationToken = default);
 
@@ -35,7 +35,7 @@ public interface IAgentRoster
     /// <param name="capacity">The most open conversations at once; at least 1.</param>
     /// <param name="workspace">The workspace; <c>default</c> is <see cref="WorkspaceId.Default"/>.</param>
     /// <param name="cancellationToken">Cancels the call.</param>
-    /// <returns>The agent as stored.</returns>
+    /// <returns>The agent as stored, after the team queues drained into the room the change made.</returns>
     /// <exception cref="AgentNotFoundException">The agent is not registered in the workspace.</exception>
     /// <exception cref="InvalidRequestException">The capacity is below 1.</exception>
     ValueTask<Agent> SetCapacityAsync(AgentId agent, int capacity, WorkspaceId workspace = default, CancellationToken cancellationToken = default);

@@ -30,4 +30,18 @@ public sealed class StoredChangeFollowUpTests
         (await inbox.LoadOfAsync("ana")).Should().Be(1);
         (await inbox.RunOfAsync(second.ConversationId)).Status.Should().Be(WorkflowRunStatus.Completed);
     }
+
+    [Fact]
+    public async Task SetPresence_Online_ReturnsTheAgentHoldingWhatTheQueueGaveThem()
+    {
+        using var inbox = WorkflowInbox.Create(w => w.DefaultTeam("support"));
+        await inbox.AddAgentAsync("ana", presence: AgentPresence.Offline);
+        await inbox.ReceiveAsync("contact-1");
+        await inbox.ReceiveAsync("contact-2");
+
+        var online = await inbox.Roster.SetPresenceAsync(new AgentId("ana"), AgentPresence.Online);
+
+        online.Presence.Should().Be(AgentPresence.Online);
+        online.OpenConversations.Should().Be(2, "the answer is read after the queue drained into her");
+    }
 }
