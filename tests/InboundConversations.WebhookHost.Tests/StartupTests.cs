@@ -82,4 +82,41 @@ public sealed class StartupTests
         redelivered.Text("outcome").Should().Be("duplicate");
         redelivered.Text("conversationId").Should().Be(id);
     }
+
+    [Fact]
+    public async Task WhileRunning_ThePeriodicResumePicksUpARunAStoreFailureInterrupted()
+    {
+        var down = false;
+        var writes = 0;
+        var outage = new FaultPlan(seed: 1) { Override = call => down && call.IsWrite && ++writes > 1 ? FaultKind.Transient : null };
+        var queued = new TaskCompletionSource<ConversationQueued>(TaskCreationOptions.RunContinuationsAsynchronously);
+        await using var host = await RunningHost.StartAsync(services: s => s
+            .AddSingleton<IConversationStore>(new FaultInjectingConversationStore(new InMemoryConversationStore(), outage))
+            .AddSingleton<IConversationEventHandler>(new QueuedSignal(queued)));
+
+        down = true;
+        var received = await host.PostWebhookAsync("wamid.1", "What is the price?").ShouldAnswerAsync();
+        var id = received.Text("conversationId");
+        (await host.GetConversationAsync(id).ShouldAnswerAsync()).GetProperty("conversation").Text("state").Should().Be("triaging");
+
+        down = false;
+        host.Clock.Advance(TimeSpan.FromMinutes(2)); // past the run's lease: the next tick resumes it
+
+        (await queued.Task.WaitAsync(TimeSpan.FromSeconds(30))).ConversationId.ToString().Should().Be(id);
+        var resumed = (await host.GetConversationAsync(id).ShouldAnswerAsync()).GetProperty("conversation");
+        resumed.Text("state").Should().Be("queued", "routed to sales, where nobody is online");
+    }
+
+    private sealed class QueuedSignal(TaskCompletionSource<ConversationQueued> signal) : IConversationEventHandler
+    {
+        public ValueTask HandleAsync(ConversationEvent conversationEvent, CancellationToken cancellationToken)
+        {
+            if (conversationEvent is ConversationQueued queued)
+            {
+                signal.TrySetResult(queued);
+            }
+
+            return ValueTask.CompletedTask;
+        }
+    }
 }

@@ -25,10 +25,8 @@ internal static class AgentEndpoints
             return TypedResults.ValidationProblem(RequiredFields.Missing(("presence", change.Presence)));
         }
 
-        var agent = new AgentId(agentId);
-        await roster.SetPresenceAsync(agent, presence, cancellationToken: cancellationToken);
-        // SetPresenceAsync answers the agent as stored before the queue drain it starts: read again to show the
-        // conversations the agent has just taken from their teams' queues.
-        return TypedResults.Ok(AgentView.From(await roster.GetAgentAsync(agent, cancellationToken: cancellationToken)));
+        // The answer is read after the queue drain the change starts: it counts what the agent just took.
+        var stored = await roster.SetPresenceAsync(new AgentId(agentId), presence, cancellationToken: cancellationToken);
+        return TypedResults.Ok(AgentView.From(stored));
     }
 }

@@ -18,6 +18,7 @@ internal static class InboxServiceCollectionExtensions
 
         // Hosted services start before the server takes requests: agents are registered and unfinished runs resumed first.
         services.AddHostedService<InboxStartup>();
+        services.AddHostedService<PeriodicResume>();
         return services;
     }
 }

@@ -4,7 +4,7 @@ using Xunit;
 namespace InboundConversations.Testing.Contracts;
 
 /// <summary>
-/// The contract every <see cref="IAgentDirectory"/> must keep (DESIGN.md sections 3 and 6: capacity reserved
+/// The contract every <see cref="IAgentDirectory"/> must keep (the README, guarantee 5 and "Writing a storage adapter": capacity reserved
 /// atomically, only available members of the routed team, workspaces isolated), as xunit tests. Inherit it in your
 /// adapter's test project and override <see cref="CreateDirectory"/>; every test then runs against your directory.
 /// </summary>

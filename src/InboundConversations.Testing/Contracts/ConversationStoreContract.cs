@@ -4,14 +4,19 @@ using Xunit;
 namespace InboundConversations.Testing.Contracts;
 
 /// <summary>
-/// The contract every <see cref="IConversationStore"/> must keep (DESIGN.md section 6), as xunit tests. Inherit it
-/// in your adapter's test project and override <see cref="CreateStore"/>; every test then runs against your store.
+/// The contract every <see cref="IConversationStore"/> must keep (the README, "Writing a storage adapter"), as xunit
+/// tests. Inherit it in your adapter's test project and override <see cref="CreateStore"/> and
+/// <see cref="TryWriteUncheckedAsync"/>; every test then runs against your store.
 /// </summary>
 /// <example>
 /// <code>
 /// public sealed class SqlConversationStoreTests : ConversationStoreContract
 /// {
 ///     protected override IConversationStore CreateStore() => new SqlConversationStore(TestDatabase.ConnectionString);
+///
+///     // False: the database's unique index makes two open conversations for one contact impossible.
+///     protected override ValueTask&lt;bool&gt; TryWriteUncheckedAsync(IConversationStore store, Conversation conversation) =>
+///         ValueTask.FromResult(false);
 /// }
 /// </code>
 /// </example>

@@ -3,7 +3,7 @@ using InboundConversations.Storage;
 namespace InboundConversations.Tests.Reliability;
 
 /// <summary>
-/// DESIGN.md section 3, checked against the inner (un-wrapped) stores once the faults have stopped. Counts every
+/// The README's guarantees, checked against the inner (un-wrapped) stores once the faults have stopped. Counts every
 /// check it makes, for the figures of docs/reliability.md.
 /// </summary>
 public sealed class StoreInvariants(IConversationStore conversations, IAgentDirectory agents)

@@ -5,7 +5,7 @@ using InboundConversations.Workflow.Assignment;
 namespace InboundConversations.Tests.Workflow;
 
 /// <summary>
-/// DESIGN.md invariant 5 (capacity) against assigners that misbehave: every reservation an assigner makes and the
+/// The README's guarantee 5 (capacity) against assigners that misbehave: every reservation an assigner makes and the
 /// decision does not keep is given back, however the step ends (timed out, cancelled, reserving twice).
 /// </summary>
 public sealed class AssignerReservationTests

@@ -3,7 +3,7 @@ using InboundConversations.Workflow.Assignment;
 
 namespace InboundConversations.Tests.Workflow;
 
-/// <summary>DESIGN.md section 7: a failing step is recorded and the run goes on, falls back, or queues; nothing is lost.</summary>
+/// <summary>Failure semantics (the README): a failing step is recorded and the run goes on, falls back, or queues; nothing is lost.</summary>
 public sealed class WorkflowFailureTests
 {
     [Fact]

@@ -3,7 +3,7 @@ using Stateless;
 namespace InboundConversations;
 
 /// <summary>
-/// The conversation lifecycle as a Stateless machine over a stored state (DESIGN.md section 4).
+/// The conversation lifecycle as a Stateless machine over a stored state (the README, "The conversation lifecycle").
 /// </summary>
 /// <remarks>
 /// The machine below is the definition. Configuring one costs about a microsecond and several kilobytes, and a
