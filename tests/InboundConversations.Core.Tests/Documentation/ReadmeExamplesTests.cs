@@ -105,4 +105,25 @@ public sealed class ReadmeExamplesTests
 
         (await inbox.ConversationOfAsync(received)).Team.Should().Be(new TeamId(team));
     }
+
+    /// <summary>docs/package-readme.md's snippet (the package page), wired as written.</summary>
+    [Fact]
+    public async Task PackageReadmeWorkflow_RoutesASpanishInvoiceToBillingAndAssignsIt()
+    {
+        using var inbox = new TestInbox(build: b => b.AddInboundWorkflow(workflow => workflow
+            .EnrichWithKeywordIntents(intents => intents
+                .Add("billing", "invoice", "refund", "factura")
+                .Add("sales", "price", "precio"))
+            .RouteByRules(rules => rules
+                .When(Match.Fact(WorkflowFacts.Intent).Is("billing")).RouteTo("billing")
+                .Otherwise("support"))
+            .AssignBy(AgentAssigners.LeastOpen())));
+        await inbox.AddAgentAsync("carla", teams: "billing");
+
+        var received = await inbox.ReceiveAsync(content: "Mi FACTURA está mal");
+
+        var conversation = await inbox.ConversationOfAsync(received);
+        conversation.Team.Should().Be(new TeamId("billing"));
+        conversation.Assignee.Should().Be(new AgentId("carla"));
+    }
 }
