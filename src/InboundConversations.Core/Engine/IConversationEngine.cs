@@ -102,6 +102,7 @@ public interface IConversationEngine
     /// <exception cref="ConversationNotFoundException">The conversation does not exist in the workspace.</exception>
     /// <exception cref="ConversationClosedException">The conversation is closed.</exception>
     /// <exception cref="InvalidConversationTransitionException">The conversation is already unassigned.</exception>
+    /// <exception cref="InvalidActorException">The actor is a contact or missing.</exception>
     ValueTask<Conversation> UnassignAsync(UnassignConversationRequest request, CancellationToken cancellationToken = default);
 
     /// <summary>
@@ -111,7 +112,10 @@ public interface IConversationEngine
     /// <param name="request">The conversation, the team or agent, and who transfers it.</param>
     /// <param name="cancellationToken">Cancels the call.</param>
     /// <returns>The transferred conversation: assigned, queued, or unassigned (the "none" assigner).</returns>
+    /// <exception cref="ConversationNotFoundException">The conversation does not exist in the workspace.</exception>
     /// <exception cref="InvalidRequestException">Neither a team nor an agent is named.</exception>
+    /// <exception cref="InvalidActorException">The actor is a contact or missing.</exception>
+    /// <exception cref="AgentNotFoundException">The agent named is not registered in the workspace.</exception>
     /// <exception cref="AgentNotInTeamException">The agent is not in the team named.</exception>
     /// <exception cref="AgentUnavailableException">The agent named is offline or at capacity.</exception>
     /// <exception cref="ConversationClosedException">The conversation is closed.</exception>
