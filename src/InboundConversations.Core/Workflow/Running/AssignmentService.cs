@@ -22,10 +22,24 @@ internal sealed class AssignmentService(
     public EngineContext Context => context;
 
     /// <summary>Asks <paramref name="assigner"/> for an agent of <paramref name="team"/>.</summary>
+    public ValueTask<(WorkflowStep Step, AssignmentDecision Decision)> DecideAsync(
+        Conversation conversation, TeamId team, IReadOnlyDictionary<string, string> facts, IAgentAssigner assigner, CancellationToken cancellationToken) =>
+        DecideAsync(conversation, team, facts, assigner, null, cancellationToken);
+
+    /// <summary>
+    /// Asks <paramref name="assigner"/> for an agent of <paramref name="team"/>. A caller that has read the
+    /// conversation's first inbound message passes it as <paramref name="firstMessage"/>: messages are only ever
+    /// appended, so once stored it never changes, and the transcript need not be read again.
+    /// </summary>
     public async ValueTask<(WorkflowStep Step, AssignmentDecision Decision)> DecideAsync(
-        Conversation conversation, TeamId team, IReadOnlyDictionary<string, string> facts, IAgentAssigner assigner, CancellationToken cancellationToken)
+        Conversation conversation,
+        TeamId team,
+        IReadOnlyDictionary<string, string> facts,
+        IAgentAssigner assigner,
+        ConversationMessage? firstMessage,
+        CancellationToken cancellationToken)
     {
-        var firstMessage = await FirstMessageAsync(conversation, cancellationToken).ConfigureAwait(false);
+        firstMessage ??= await FirstMessageAsync(conversation, cancellationToken).ConfigureAwait(false);
         var contact = await contacts.GetAsync(conversation.Workspace, conversation.Contact, cancellationToken).ConfigureAwait(false);
         var assignment = new AssignmentContext(conversation, firstMessage, contact, facts, team, context.Clock.GetUtcNow(), directory, context.Store);
         StepResult<AssignmentDecision> result;

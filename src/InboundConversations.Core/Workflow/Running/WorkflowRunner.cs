@@ -176,7 +176,7 @@ internal sealed class WorkflowRunner(
             return;
         }
 
-        var (step, decision) = await assignments.DecideAsync(conversation, team, run.Facts, workflow.Assigner, cancellationToken).ConfigureAwait(false);
+        var (step, decision) = await assignments.DecideAsync(conversation, team, run.Facts, workflow.Assigner, firstMessage, cancellationToken).ConfigureAwait(false);
         try
         {
             run = await SaveAsync(run with { Steps = [.. run.Steps, step], ClaimExpiresAt = Lease() }, cancellationToken).ConfigureAwait(false);
