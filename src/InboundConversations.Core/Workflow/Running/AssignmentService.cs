@@ -98,17 +98,17 @@ internal sealed class AssignmentService(
             {
                 AssignmentOutcome.Assigned => await TransitionAsync(
                     conversation, from, ConversationTrigger.Assign,
-                    current => Remember(current, ref previous) with { Team = team ?? current.Team, Assignee = decision.Agent!.Id, QueuedAt = null },
+                    (current, state) => Remember(current, ref previous) with { State = state, Team = team ?? current.Team, Assignee = decision.Agent!.Id, QueuedAt = null },
                     stored => new ConversationAssigned(stored, by, now),
                     cancellationToken).ConfigureAwait(false),
                 AssignmentOutcome.NoAgentAvailable => await TransitionAsync(
                     conversation, from, ConversationTrigger.Enqueue,
-                    current => Remember(current, ref previous) with { Team = team ?? current.Team, Assignee = null, QueuedAt = now },
+                    (current, state) => Remember(current, ref previous) with { State = state, Team = team ?? current.Team, Assignee = null, QueuedAt = now },
                     stored => new ConversationQueued(stored, now),
                     cancellationToken).ConfigureAwait(false),
                 _ => await TransitionAsync(
                     conversation, from, ConversationTrigger.Unassign,
-                    current => Remember(current, ref previous) with { Team = team ?? current.Team, Assignee = null, QueuedAt = null },
+                    (current, state) => Remember(current, ref previous) with { State = state, Team = team ?? current.Team, Assignee = null, QueuedAt = null },
                     stored => new ConversationUnassigned(stored, previous, by, now),
                     cancellationToken).ConfigureAwait(false),
             };
@@ -219,7 +219,7 @@ internal sealed class AssignmentService(
         Conversation conversation,
         ConversationState? from,
         ConversationTrigger trigger,
-        Func<Conversation, Conversation> change,
+        Func<Conversation, ConversationState, Conversation> change,
         Func<Conversation, ConversationEvent?> toEvent,
         CancellationToken cancellationToken) =>
         from is { } state

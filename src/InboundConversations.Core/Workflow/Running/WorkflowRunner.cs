@@ -273,7 +273,7 @@ internal sealed class WorkflowRunner(
         {
             conversation = await transitions.ApplyAsync(
                 run.Workspace, conversation.Id, ConversationTrigger.Route,
-                current => current with { Team = chosen },
+                (current, state) => current with { State = state, Team = chosen },
                 stored => new ConversationRouted(stored, now),
                 cancellationToken).ConfigureAwait(false);
         }
