@@ -176,7 +176,7 @@ public sealed class InMemoryConversationStore : IConversationStore
 
         lock (record)
         {
-            return ValueTask.FromResult<IReadOnlyList<Conversation>>(record.All.Select(c => c.Current).ToArray());
+            return ValueTask.FromResult<IReadOnlyList<Conversation>>(record.AllCurrent());
         }
     }
 
@@ -306,16 +306,18 @@ public sealed class InMemoryConversationStore : IConversationStore
 
     /// <summary>One contact's conversations; the instance is also the contact's lock.</summary>
     /// <remarks>
-    /// Every contact keeps one of these, so it is kept small: the open conversation is a field, and a list of further
-    /// open ones exists only for data that breaks the invariant (an import), which reads then report.
+    /// Every contact keeps one of these, so it is kept small: the first conversation and the open one are fields; a
+    /// list of later conversations exists only once the contact has a second, and a list of further open ones only
+    /// for data that breaks the invariant (an import), which reads then report.
     /// </remarks>
     private sealed class ContactRecord
     {
         private ConversationRecord? _open;
         private List<ConversationRecord>? _moreOpen;
 
-        /// <summary>Every conversation, in opening order; most contacts have one, so room for one.</summary>
-        public List<ConversationRecord> All { get; } = new(1);
+        /// <summary>With <see cref="_later"/>, every conversation in opening order: this one first.</summary>
+        private ConversationRecord? _first;
+        private List<ConversationRecord>? _later;
 
         public bool HasSeveralOpen => _moreOpen is { Count: > 0 };
 
@@ -324,16 +326,51 @@ public sealed class InMemoryConversationStore : IConversationStore
                 "a contact has more than one open conversation")
             : _open;
 
+        /// <summary>Every conversation as it is now, in opening order.</summary>
+        public Conversation[] AllCurrent()
+        {
+            if (_first is null)
+            {
+                return [];
+            }
+
+            var all = new Conversation[1 + (_later?.Count ?? 0)];
+            all[0] = _first.Current;
+            for (var i = 1; i < all.Length; i++)
+            {
+                all[i] = _later![i - 1].Current;
+            }
+
+            return all;
+        }
+
         public void Add(ConversationRecord record)
         {
+            if (_first is null)
+            {
+                _first = record;
+                Refresh(record);
+                return;
+            }
+
             // Kept in opening order; only an import can arrive out of order.
-            var index = All.Count;
-            while (index > 0 && All[index - 1].Current.OpenedAt > record.Current.OpenedAt)
+            var later = _later ??= [];
+            var index = 1 + later.Count;
+            while (index > 0 && (index == 1 ? _first : later[index - 2]).Current.OpenedAt > record.Current.OpenedAt)
             {
                 index--;
             }
 
-            All.Insert(index, record);
+            if (index == 0)
+            {
+                later.Insert(0, _first);
+                _first = record;
+            }
+            else
+            {
+                later.Insert(index - 1, record);
+            }
+
             Refresh(record);
         }
 
