@@ -17,7 +17,6 @@ public sealed class InMemoryConversationStore : IConversationStore
     private readonly ConcurrentDictionary<(WorkspaceId, ContactId), ContactRecord> _contacts = new();
     private readonly ConcurrentDictionary<(WorkspaceId, ConversationId), ConversationRecord> _conversations = new();
     private readonly ConcurrentDictionary<(WorkspaceId, ChannelId, string), ConversationMessage> _seen = new();
-    private readonly ConcurrentDictionary<(WorkspaceId, ConversationId), WorkflowRun> _runs = new();
     private readonly TeamQueues _queues = new();
 
     /// <inheritdoc />
@@ -51,12 +50,8 @@ public sealed class InMemoryConversationStore : IConversationStore
 
             if (opened is not null)
             {
+                opened.Run = append.ToPendingRun();
                 _conversations[(append.Workspace, opened.Current.Id)] = opened;
-                if (append.ToPendingRun() is { } run)
-                {
-                    _runs[(append.Workspace, opened.Current.Id)] = run;
-                }
-
                 contact.Add(opened);
             }
 
@@ -80,15 +75,10 @@ public sealed class InMemoryConversationStore : IConversationStore
                 return ValueTask.FromResult(new OpenConversationResult(open.Current, Opened: false));
             }
 
-            var record = new ConversationRecord(conversation);
+            var record = new ConversationRecord(conversation) { Run = pendingRun };
             if (!_conversations.TryAdd((conversation.Workspace, conversation.Id), record))
             {
                 throw new InvalidRequestException(nameof(Conversation.Id), $"conversation {conversation.Id} already exists");
-            }
-
-            if (pendingRun is not null)
-            {
-                _runs[(conversation.Workspace, conversation.Id)] = pendingRun;
             }
 
             contact.Add(record);
@@ -195,7 +185,7 @@ public sealed class InMemoryConversationStore : IConversationStore
     public ValueTask<WorkflowRun?> FindWorkflowRunAsync(WorkspaceId workspace, ConversationId conversationId, CancellationToken cancellationToken)
     {
         cancellationToken.ThrowIfCancellationRequested();
-        return ValueTask.FromResult(_runs.TryGetValue((workspace, conversationId), out var run) ? run : null);
+        return ValueTask.FromResult(_conversations.TryGetValue((workspace, conversationId), out var record) ? record.Run : null);
     }
 
     /// <inheritdoc />
@@ -203,11 +193,11 @@ public sealed class InMemoryConversationStore : IConversationStore
     {
         ArgumentNullException.ThrowIfNull(run);
         cancellationToken.ThrowIfCancellationRequested();
-        var key = (run.Workspace, run.ConversationId);
         var stored = run with { Version = run.Version + 1 };
+        _conversations.TryGetValue((run.Workspace, run.ConversationId), out var record);
         while (true)
         {
-            if (!_runs.TryGetValue(key, out var current))
+            if (record?.Run is not { } current)
             {
                 throw new ConversationNotFoundException(run.Workspace, run.ConversationId);
             }
@@ -217,7 +207,7 @@ public sealed class InMemoryConversationStore : IConversationStore
                 throw new ConcurrencyConflictException(run.ConversationId, run.Version);
             }
 
-            if (_runs.TryUpdate(key, stored, current))
+            if (record.TryReplaceRun(current, stored))
             {
                 return ValueTask.FromResult(stored);
             }
@@ -228,7 +218,9 @@ public sealed class InMemoryConversationStore : IConversationStore
     public ValueTask<IReadOnlyList<WorkflowRun>> ListUnfinishedWorkflowRunsAsync(int maxCount, CancellationToken cancellationToken)
     {
         cancellationToken.ThrowIfCancellationRequested();
-        IReadOnlyList<WorkflowRun> unfinished = _runs.Values
+        IReadOnlyList<WorkflowRun> unfinished = _conversations.Values
+            .Select(static c => c.Run)
+            .OfType<WorkflowRun>()
             .Where(static r => r.IsUnfinished)
             .OrderBy(static r => r.CreatedAt)
             .ThenBy(static r => r.ConversationId.Value)
@@ -294,6 +286,7 @@ public sealed class InMemoryConversationStore : IConversationStore
     private sealed class ConversationRecord(Conversation conversation)
     {
         private volatile Conversation _current = conversation;
+        private WorkflowRun? _run;
 
         public Conversation Current
         {
@@ -302,6 +295,17 @@ public sealed class InMemoryConversationStore : IConversationStore
         }
 
         public List<ConversationMessage> Messages { get; } = [];
+
+        /// <summary>The conversation's workflow run, if one was stored with it: kept here, not in a table of its own.</summary>
+        public WorkflowRun? Run
+        {
+            get => Volatile.Read(ref _run);
+            set => Volatile.Write(ref _run, value);
+        }
+
+        /// <summary>Stores <paramref name="next"/> unless the run changed since <paramref name="expected"/> was read.</summary>
+        public bool TryReplaceRun(WorkflowRun expected, WorkflowRun next) =>
+            ReferenceEquals(Interlocked.CompareExchange(ref _run, next, expected), expected);
     }
 
     /// <summary>One contact's conversations; the instance is also the contact's lock.</summary>
