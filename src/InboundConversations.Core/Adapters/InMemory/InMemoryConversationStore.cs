@@ -39,7 +39,7 @@ public sealed class InMemoryConversationStore : IConversationStore
             var open = contact.SingleOpen(append.Workspace);
             var opened = open is null ? new ConversationRecord(append.ToNewConversation()) : null;
             var target = open ?? opened!;
-            var message = append.ToMessage(target.Current.Id, target.Messages.Count + 1);
+            var message = append.ToMessage(target.Current.Id, target.MessageCount + 1);
 
             // The "seen" key and the message are written together: nothing below can fail once the key is taken.
             if (!_seen.TryAdd(seenKey, message))
@@ -55,7 +55,7 @@ public sealed class InMemoryConversationStore : IConversationStore
                 contact.Add(opened);
             }
 
-            target.Messages.Add(message);
+            target.AddMessage(message);
             var outcome = opened is null ? InboundAppendOutcome.Appended : InboundAppendOutcome.Opened;
             return ValueTask.FromResult(new InboundAppendResult(outcome, message, opened?.Current));
         }
@@ -100,8 +100,8 @@ public sealed class InMemoryConversationStore : IConversationStore
                 throw new ConversationClosedException(message.ConversationId, ConversationTrigger.AgentMessage);
             }
 
-            var recorded = message with { Contact = record.Current.Contact, Sequence = record.Messages.Count + 1 };
-            record.Messages.Add(recorded);
+            var recorded = message with { Contact = record.Current.Contact, Sequence = record.MessageCount + 1 };
+            record.AddMessage(recorded);
             return ValueTask.FromResult(recorded);
         }
     }
@@ -177,7 +177,7 @@ public sealed class InMemoryConversationStore : IConversationStore
         var record = RecordOf(workspace, conversationId);
         lock (ContactOf(workspace, record.Current.Contact))
         {
-            return ValueTask.FromResult<IReadOnlyList<ConversationMessage>>(record.Messages.ToArray());
+            return ValueTask.FromResult<IReadOnlyList<ConversationMessage>>(record.Messages());
         }
     }
 
@@ -263,7 +263,7 @@ public sealed class InMemoryConversationStore : IConversationStore
 
             foreach (var message in messages ?? [])
             {
-                record.Messages.Add(message);
+                record.AddMessage(message);
                 if (message.ExternalId is not null)
                 {
                     _seen.TryAdd((message.Workspace, message.Channel, message.ExternalId), message);
@@ -288,13 +288,45 @@ public sealed class InMemoryConversationStore : IConversationStore
         private volatile Conversation _current = conversation;
         private WorkflowRun? _run;
 
+        // The transcript: the first message in a field, a list only from the second (many conversations have one).
+        private ConversationMessage? _firstMessage;
+        private List<ConversationMessage>? _laterMessages;
+
         public Conversation Current
         {
             get => _current;
             set => _current = value;
         }
 
-        public List<ConversationMessage> Messages { get; } = [];
+        /// <summary>How many messages the transcript holds; read and changed under the contact's lock.</summary>
+        public int MessageCount => _firstMessage is null ? 0 : 1 + (_laterMessages?.Count ?? 0);
+
+        /// <summary>Appends <paramref name="message"/> to the transcript.</summary>
+        public void AddMessage(ConversationMessage message)
+        {
+            if (_firstMessage is null)
+            {
+                _firstMessage = message;
+            }
+            else
+            {
+                (_laterMessages ??= []).Add(message);
+            }
+        }
+
+        /// <summary>A copy of the transcript, in order.</summary>
+        public ConversationMessage[] Messages()
+        {
+            if (_firstMessage is null)
+            {
+                return [];
+            }
+
+            var messages = new ConversationMessage[MessageCount];
+            messages[0] = _firstMessage;
+            _laterMessages?.CopyTo(messages, 1);
+            return messages;
+        }
 
         /// <summary>The conversation's workflow run, if one was stored with it: kept here, not in a table of its own.</summary>
         public WorkflowRun? Run
