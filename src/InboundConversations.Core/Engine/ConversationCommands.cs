@@ -96,7 +96,7 @@ internal sealed class ConversationCommands(
             request.Workspace,
             request.ConversationId,
             ConversationTrigger.Close,
-            current => current with { Closure = closure, QueuedAt = null },
+            (current, state) => current with { State = state, Closure = closure, QueuedAt = null },
             static stored => new ConversationClosed(stored),
             cancellationToken).ConfigureAwait(false);
         Log.ConversationClosed(context.Logger, closed.Id, closed.Workspace, request.ClosedBy.Kind);

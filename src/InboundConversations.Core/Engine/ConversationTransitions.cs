@@ -15,7 +15,10 @@ internal sealed class ConversationTransitions(EngineContext context)
     /// <param name="workspace">The workspace.</param>
     /// <param name="id">The conversation.</param>
     /// <param name="trigger">The lifecycle trigger.</param>
-    /// <param name="change">Sets the fields that go with the new state; receives the current snapshot with its new state.</param>
+    /// <param name="change">
+    /// Receives the current snapshot and the state the trigger leads to; returns the snapshot to store, in that state
+    /// with the fields that go with it (one copy of the record, not one for the state and another for the fields).
+    /// </param>
     /// <param name="toEvent">The event describing the stored change, if any.</param>
     /// <param name="cancellationToken">Cancels the call.</param>
     /// <returns>The stored conversation.</returns>
@@ -26,13 +29,13 @@ internal sealed class ConversationTransitions(EngineContext context)
         WorkspaceId workspace,
         ConversationId id,
         ConversationTrigger trigger,
-        Func<Conversation, Conversation> change,
+        Func<Conversation, ConversationState, Conversation> change,
         Func<Conversation, ConversationEvent?> toEvent,
         CancellationToken cancellationToken) =>
         ApplyAsync(new Work(workspace, id, null, trigger, change, toEvent), cancellationToken);
 
     /// <summary>
-    /// Like <see cref="ApplyAsync(WorkspaceId, ConversationId, ConversationTrigger, Func{Conversation, Conversation}, Func{Conversation, ConversationEvent?}, CancellationToken)"/>,
+    /// Like <see cref="ApplyAsync(WorkspaceId, ConversationId, ConversationTrigger, Func{Conversation, ConversationState, Conversation}, Func{Conversation, ConversationEvent?}, CancellationToken)"/>,
     /// but only while the stored conversation is still in <paramref name="from"/>: a decision taken for a triaging or
     /// queued conversation must not overwrite what someone else (an agent assigning it by hand) stored meanwhile.
     /// </summary>
@@ -42,7 +45,7 @@ internal sealed class ConversationTransitions(EngineContext context)
         ConversationId id,
         ConversationState from,
         ConversationTrigger trigger,
-        Func<Conversation, Conversation> change,
+        Func<Conversation, ConversationState, Conversation> change,
         Func<Conversation, ConversationEvent?> toEvent,
         CancellationToken cancellationToken) =>
         ApplyAsync(new Work(workspace, id, from, trigger, change, toEvent), cancellationToken);
@@ -57,7 +60,7 @@ internal sealed class ConversationTransitions(EngineContext context)
             {
                 var current = await FindAsync(context, work.Workspace, work.Id, cancellationToken).ConfigureAwait(false);
                 work.Check(current);
-                var next = work.Change(current with { State = ConversationLifecycle.Fire(current, work.Trigger) });
+                var next = work.Change(current, ConversationLifecycle.Fire(current, work.Trigger));
                 try
                 {
                     var stored = await UpdateOrReadBackAsync(context, next, cancellationToken).ConfigureAwait(false);
@@ -123,7 +126,7 @@ internal sealed class ConversationTransitions(EngineContext context)
         ConversationId Id,
         ConversationState? From,
         ConversationTrigger Trigger,
-        Func<Conversation, Conversation> Change,
+        Func<Conversation, ConversationState, Conversation> Change,
         Func<Conversation, ConversationEvent?> ToEvent)
     {
         /// <summary>Throws unless the trigger may be fired on <paramref name="current"/> (and it is still in <see cref="From"/>).</summary>

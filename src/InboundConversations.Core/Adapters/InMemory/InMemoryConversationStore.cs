@@ -17,7 +17,6 @@ public sealed class InMemoryConversationStore : IConversationStore
     private readonly ConcurrentDictionary<(WorkspaceId, ContactId), ContactRecord> _contacts = new();
     private readonly ConcurrentDictionary<(WorkspaceId, ConversationId), ConversationRecord> _conversations = new();
     private readonly ConcurrentDictionary<(WorkspaceId, ChannelId, string), ConversationMessage> _seen = new();
-    private readonly ConcurrentDictionary<(WorkspaceId, ConversationId), WorkflowRun> _runs = new();
     private readonly TeamQueues _queues = new();
 
     /// <inheritdoc />
@@ -40,7 +39,7 @@ public sealed class InMemoryConversationStore : IConversationStore
             var open = contact.SingleOpen(append.Workspace);
             var opened = open is null ? new ConversationRecord(append.ToNewConversation()) : null;
             var target = open ?? opened!;
-            var message = append.ToMessage(target.Current.Id, target.Messages.Count + 1);
+            var message = append.ToMessage(target.Current.Id, target.MessageCount + 1);
 
             // The "seen" key and the message are written together: nothing below can fail once the key is taken.
             if (!_seen.TryAdd(seenKey, message))
@@ -51,16 +50,12 @@ public sealed class InMemoryConversationStore : IConversationStore
 
             if (opened is not null)
             {
+                opened.Run = append.ToPendingRun();
                 _conversations[(append.Workspace, opened.Current.Id)] = opened;
-                if (append.ToPendingRun() is { } run)
-                {
-                    _runs[(append.Workspace, opened.Current.Id)] = run;
-                }
-
                 contact.Add(opened);
             }
 
-            target.Messages.Add(message);
+            target.AddMessage(message);
             var outcome = opened is null ? InboundAppendOutcome.Appended : InboundAppendOutcome.Opened;
             return ValueTask.FromResult(new InboundAppendResult(outcome, message, opened?.Current));
         }
@@ -80,15 +75,10 @@ public sealed class InMemoryConversationStore : IConversationStore
                 return ValueTask.FromResult(new OpenConversationResult(open.Current, Opened: false));
             }
 
-            var record = new ConversationRecord(conversation);
+            var record = new ConversationRecord(conversation) { Run = pendingRun };
             if (!_conversations.TryAdd((conversation.Workspace, conversation.Id), record))
             {
                 throw new InvalidRequestException(nameof(Conversation.Id), $"conversation {conversation.Id} already exists");
-            }
-
-            if (pendingRun is not null)
-            {
-                _runs[(conversation.Workspace, conversation.Id)] = pendingRun;
             }
 
             contact.Add(record);
@@ -110,8 +100,8 @@ public sealed class InMemoryConversationStore : IConversationStore
                 throw new ConversationClosedException(message.ConversationId, ConversationTrigger.AgentMessage);
             }
 
-            var recorded = message with { Contact = record.Current.Contact, Sequence = record.Messages.Count + 1 };
-            record.Messages.Add(recorded);
+            var recorded = message with { Contact = record.Current.Contact, Sequence = record.MessageCount + 1 };
+            record.AddMessage(recorded);
             return ValueTask.FromResult(recorded);
         }
     }
@@ -176,7 +166,7 @@ public sealed class InMemoryConversationStore : IConversationStore
 
         lock (record)
         {
-            return ValueTask.FromResult<IReadOnlyList<Conversation>>(record.All.Select(c => c.Current).ToArray());
+            return ValueTask.FromResult<IReadOnlyList<Conversation>>(record.AllCurrent());
         }
     }
 
@@ -187,7 +177,7 @@ public sealed class InMemoryConversationStore : IConversationStore
         var record = RecordOf(workspace, conversationId);
         lock (ContactOf(workspace, record.Current.Contact))
         {
-            return ValueTask.FromResult<IReadOnlyList<ConversationMessage>>(record.Messages.ToArray());
+            return ValueTask.FromResult<IReadOnlyList<ConversationMessage>>(record.Messages());
         }
     }
 
@@ -195,7 +185,7 @@ public sealed class InMemoryConversationStore : IConversationStore
     public ValueTask<WorkflowRun?> FindWorkflowRunAsync(WorkspaceId workspace, ConversationId conversationId, CancellationToken cancellationToken)
     {
         cancellationToken.ThrowIfCancellationRequested();
-        return ValueTask.FromResult(_runs.TryGetValue((workspace, conversationId), out var run) ? run : null);
+        return ValueTask.FromResult(_conversations.TryGetValue((workspace, conversationId), out var record) ? record.Run : null);
     }
 
     /// <inheritdoc />
@@ -203,11 +193,11 @@ public sealed class InMemoryConversationStore : IConversationStore
     {
         ArgumentNullException.ThrowIfNull(run);
         cancellationToken.ThrowIfCancellationRequested();
-        var key = (run.Workspace, run.ConversationId);
         var stored = run with { Version = run.Version + 1 };
+        _conversations.TryGetValue((run.Workspace, run.ConversationId), out var record);
         while (true)
         {
-            if (!_runs.TryGetValue(key, out var current))
+            if (record?.Run is not { } current)
             {
                 throw new ConversationNotFoundException(run.Workspace, run.ConversationId);
             }
@@ -217,7 +207,7 @@ public sealed class InMemoryConversationStore : IConversationStore
                 throw new ConcurrencyConflictException(run.ConversationId, run.Version);
             }
 
-            if (_runs.TryUpdate(key, stored, current))
+            if (record.TryReplaceRun(current, stored))
             {
                 return ValueTask.FromResult(stored);
             }
@@ -228,7 +218,9 @@ public sealed class InMemoryConversationStore : IConversationStore
     public ValueTask<IReadOnlyList<WorkflowRun>> ListUnfinishedWorkflowRunsAsync(int maxCount, CancellationToken cancellationToken)
     {
         cancellationToken.ThrowIfCancellationRequested();
-        IReadOnlyList<WorkflowRun> unfinished = _runs.Values
+        IReadOnlyList<WorkflowRun> unfinished = _conversations.Values
+            .Select(static c => c.Run)
+            .OfType<WorkflowRun>()
             .Where(static r => r.IsUnfinished)
             .OrderBy(static r => r.CreatedAt)
             .ThenBy(static r => r.ConversationId.Value)
@@ -271,7 +263,7 @@ public sealed class InMemoryConversationStore : IConversationStore
 
             foreach (var message in messages ?? [])
             {
-                record.Messages.Add(message);
+                record.AddMessage(message);
                 if (message.ExternalId is not null)
                 {
                     _seen.TryAdd((message.Workspace, message.Channel, message.ExternalId), message);
@@ -294,6 +286,11 @@ public sealed class InMemoryConversationStore : IConversationStore
     private sealed class ConversationRecord(Conversation conversation)
     {
         private volatile Conversation _current = conversation;
+        private WorkflowRun? _run;
+
+        // The transcript: the first message in a field, a list only from the second (many conversations have one).
+        private ConversationMessage? _firstMessage;
+        private List<ConversationMessage>? _laterMessages;
 
         public Conversation Current
         {
@@ -301,21 +298,62 @@ public sealed class InMemoryConversationStore : IConversationStore
             set => _current = value;
         }
 
-        public List<ConversationMessage> Messages { get; } = [];
+        /// <summary>How many messages the transcript holds; read and changed under the contact's lock.</summary>
+        public int MessageCount => _firstMessage is null ? 0 : 1 + (_laterMessages?.Count ?? 0);
+
+        /// <summary>Appends <paramref name="message"/> to the transcript.</summary>
+        public void AddMessage(ConversationMessage message)
+        {
+            if (_firstMessage is null)
+            {
+                _firstMessage = message;
+            }
+            else
+            {
+                (_laterMessages ??= []).Add(message);
+            }
+        }
+
+        /// <summary>A copy of the transcript, in order.</summary>
+        public ConversationMessage[] Messages()
+        {
+            if (_firstMessage is null)
+            {
+                return [];
+            }
+
+            var messages = new ConversationMessage[MessageCount];
+            messages[0] = _firstMessage;
+            _laterMessages?.CopyTo(messages, 1);
+            return messages;
+        }
+
+        /// <summary>The conversation's workflow run, if one was stored with it: kept here, not in a table of its own.</summary>
+        public WorkflowRun? Run
+        {
+            get => Volatile.Read(ref _run);
+            set => Volatile.Write(ref _run, value);
+        }
+
+        /// <summary>Stores <paramref name="next"/> unless the run changed since <paramref name="expected"/> was read.</summary>
+        public bool TryReplaceRun(WorkflowRun expected, WorkflowRun next) =>
+            ReferenceEquals(Interlocked.CompareExchange(ref _run, next, expected), expected);
     }
 
     /// <summary>One contact's conversations; the instance is also the contact's lock.</summary>
     /// <remarks>
-    /// Every contact keeps one of these, so it is kept small: the open conversation is a field, and a list of further
-    /// open ones exists only for data that breaks the invariant (an import), which reads then report.
+    /// Every contact keeps one of these, so it is kept small: the first conversation and the open one are fields; a
+    /// list of later conversations exists only once the contact has a second, and a list of further open ones only
+    /// for data that breaks the invariant (an import), which reads then report.
     /// </remarks>
     private sealed class ContactRecord
     {
         private ConversationRecord? _open;
         private List<ConversationRecord>? _moreOpen;
 
-        /// <summary>Every conversation, in opening order; most contacts have one, so room for one.</summary>
-        public List<ConversationRecord> All { get; } = new(1);
+        /// <summary>With <see cref="_later"/>, every conversation in opening order: this one first.</summary>
+        private ConversationRecord? _first;
+        private List<ConversationRecord>? _later;
 
         public bool HasSeveralOpen => _moreOpen is { Count: > 0 };
 
@@ -324,16 +362,51 @@ public sealed class InMemoryConversationStore : IConversationStore
                 "a contact has more than one open conversation")
             : _open;
 
+        /// <summary>Every conversation as it is now, in opening order.</summary>
+        public Conversation[] AllCurrent()
+        {
+            if (_first is null)
+            {
+                return [];
+            }
+
+            var all = new Conversation[1 + (_later?.Count ?? 0)];
+            all[0] = _first.Current;
+            for (var i = 1; i < all.Length; i++)
+            {
+                all[i] = _later![i - 1].Current;
+            }
+
+            return all;
+        }
+
         public void Add(ConversationRecord record)
         {
+            if (_first is null)
+            {
+                _first = record;
+                Refresh(record);
+                return;
+            }
+
             // Kept in opening order; only an import can arrive out of order.
-            var index = All.Count;
-            while (index > 0 && All[index - 1].Current.OpenedAt > record.Current.OpenedAt)
+            var later = _later ??= [];
+            var index = 1 + later.Count;
+            while (index > 0 && (index == 1 ? _first : later[index - 2]).Current.OpenedAt > record.Current.OpenedAt)
             {
                 index--;
             }
 
-            All.Insert(index, record);
+            if (index == 0)
+            {
+                later.Insert(0, _first);
+                _first = record;
+            }
+            else
+            {
+                later.Insert(index - 1, record);
+            }
+
             Refresh(record);
         }
 

@@ -1,3 +1,5 @@
+using System.Collections.ObjectModel;
+
 namespace InboundConversations;
 
 /// <summary>What the library knows of a contact: the fields and tags that enrichment and the host wrote.</summary>
@@ -10,10 +12,12 @@ public sealed record ContactProfile
     public required ContactId Id { get; init; }
 
     /// <summary>Key/value fields (for example <c>tier = gold</c>, <c>language = es</c>); keys are ordinal, case-sensitive.</summary>
-    public IReadOnlyDictionary<string, string> Fields { get; init; } = new Dictionary<string, string>(StringComparer.Ordinal);
+    /// <remarks>Empty unless set: one shared, read-only empty instance (a profile is read on every workflow step).</remarks>
+    public IReadOnlyDictionary<string, string> Fields { get; init; } = ReadOnlyDictionary<string, string>.Empty;
 
     /// <summary>Tags (for example <c>vip</c>); ordinal, case-sensitive.</summary>
-    public IReadOnlySet<string> Tags { get; init; } = new HashSet<string>(StringComparer.Ordinal);
+    /// <remarks>Empty unless set: one shared, read-only empty instance.</remarks>
+    public IReadOnlySet<string> Tags { get; init; } = ReadOnlySet<string>.Empty;
 
     /// <summary>A profile with no fields and no tags, for a contact the store has not seen.</summary>
     /// <param name="workspace">The workspace.</param>

@@ -22,10 +22,24 @@ internal sealed class AssignmentService(
     public EngineContext Context => context;
 
     /// <summary>Asks <paramref name="assigner"/> for an agent of <paramref name="team"/>.</summary>
+    public ValueTask<(WorkflowStep Step, AssignmentDecision Decision)> DecideAsync(
+        Conversation conversation, TeamId team, IReadOnlyDictionary<string, string> facts, IAgentAssigner assigner, CancellationToken cancellationToken) =>
+        DecideAsync(conversation, team, facts, assigner, null, cancellationToken);
+
+    /// <summary>
+    /// Asks <paramref name="assigner"/> for an agent of <paramref name="team"/>. A caller that has read the
+    /// conversation's first inbound message passes it as <paramref name="firstMessage"/>: messages are only ever
+    /// appended, so once stored it never changes, and the transcript need not be read again.
+    /// </summary>
     public async ValueTask<(WorkflowStep Step, AssignmentDecision Decision)> DecideAsync(
-        Conversation conversation, TeamId team, IReadOnlyDictionary<string, string> facts, IAgentAssigner assigner, CancellationToken cancellationToken)
+        Conversation conversation,
+        TeamId team,
+        IReadOnlyDictionary<string, string> facts,
+        IAgentAssigner assigner,
+        ConversationMessage? firstMessage,
+        CancellationToken cancellationToken)
     {
-        var firstMessage = await FirstMessageAsync(conversation, cancellationToken).ConfigureAwait(false);
+        firstMessage ??= await FirstMessageAsync(conversation, cancellationToken).ConfigureAwait(false);
         var contact = await contacts.GetAsync(conversation.Workspace, conversation.Contact, cancellationToken).ConfigureAwait(false);
         var assignment = new AssignmentContext(conversation, firstMessage, contact, facts, team, context.Clock.GetUtcNow(), directory, context.Store);
         StepResult<AssignmentDecision> result;
@@ -84,17 +98,17 @@ internal sealed class AssignmentService(
             {
                 AssignmentOutcome.Assigned => await TransitionAsync(
                     conversation, from, ConversationTrigger.Assign,
-                    current => Remember(current, ref previous) with { Team = team ?? current.Team, Assignee = decision.Agent!.Id, QueuedAt = null },
+                    (current, state) => Remember(current, ref previous) with { State = state, Team = team ?? current.Team, Assignee = decision.Agent!.Id, QueuedAt = null },
                     stored => new ConversationAssigned(stored, by, now),
                     cancellationToken).ConfigureAwait(false),
                 AssignmentOutcome.NoAgentAvailable => await TransitionAsync(
                     conversation, from, ConversationTrigger.Enqueue,
-                    current => Remember(current, ref previous) with { Team = team ?? current.Team, Assignee = null, QueuedAt = now },
+                    (current, state) => Remember(current, ref previous) with { State = state, Team = team ?? current.Team, Assignee = null, QueuedAt = now },
                     stored => new ConversationQueued(stored, now),
                     cancellationToken).ConfigureAwait(false),
                 _ => await TransitionAsync(
                     conversation, from, ConversationTrigger.Unassign,
-                    current => Remember(current, ref previous) with { Team = team ?? current.Team, Assignee = null, QueuedAt = null },
+                    (current, state) => Remember(current, ref previous) with { State = state, Team = team ?? current.Team, Assignee = null, QueuedAt = null },
                     stored => new ConversationUnassigned(stored, previous, by, now),
                     cancellationToken).ConfigureAwait(false),
             };
@@ -205,7 +219,7 @@ internal sealed class AssignmentService(
         Conversation conversation,
         ConversationState? from,
         ConversationTrigger trigger,
-        Func<Conversation, Conversation> change,
+        Func<Conversation, ConversationState, Conversation> change,
         Func<Conversation, ConversationEvent?> toEvent,
         CancellationToken cancellationToken) =>
         from is { } state

@@ -124,7 +124,7 @@ internal sealed class WorkflowRunner(
 
         try
         {
-            run = await SaveAsync(run with { Status = WorkflowRunStatus.Running, Attempts = run.Attempts + 1 }, cancellationToken).ConfigureAwait(false);
+            run = await SaveAsync(run with { Status = WorkflowRunStatus.Running, Attempts = run.Attempts + 1, ClaimExpiresAt = Lease() }, cancellationToken).ConfigureAwait(false);
         }
         catch (ConcurrencyConflictException)
         {
@@ -176,10 +176,10 @@ internal sealed class WorkflowRunner(
             return;
         }
 
-        var (step, decision) = await assignments.DecideAsync(conversation, team, run.Facts, workflow.Assigner, cancellationToken).ConfigureAwait(false);
+        var (step, decision) = await assignments.DecideAsync(conversation, team, run.Facts, workflow.Assigner, firstMessage, cancellationToken).ConfigureAwait(false);
         try
         {
-            run = await SaveAsync(run with { Steps = [.. run.Steps, step] }, cancellationToken).ConfigureAwait(false);
+            run = await SaveAsync(run with { Steps = [.. run.Steps, step], ClaimExpiresAt = Lease() }, cancellationToken).ConfigureAwait(false);
         }
         catch (Exception) when (decision.Agent is not null)
         {
@@ -231,7 +231,7 @@ internal sealed class WorkflowRunner(
                 }
             }
 
-            run = await SaveAsync(run with { Facts = facts, Steps = [.. run.Steps, result.Step] }, cancellationToken).ConfigureAwait(false);
+            run = await SaveAsync(run with { Facts = facts, Steps = [.. run.Steps, result.Step], ClaimExpiresAt = Lease() }, cancellationToken).ConfigureAwait(false);
         }
 
         return run;
@@ -260,7 +260,7 @@ internal sealed class WorkflowRunner(
                 step = step with { Status = WorkflowStepStatus.NoMatch };
             }
 
-            run = await SaveAsync(run with { Steps = [.. run.Steps, step] }, cancellationToken).ConfigureAwait(false);
+            run = await SaveAsync(run with { Steps = [.. run.Steps, step], ClaimExpiresAt = Lease() }, cancellationToken).ConfigureAwait(false);
         }
 
         if (team is not { } chosen)
@@ -273,7 +273,7 @@ internal sealed class WorkflowRunner(
         {
             conversation = await transitions.ApplyAsync(
                 run.Workspace, conversation.Id, ConversationTrigger.Route,
-                current => current with { Team = chosen },
+                (current, state) => current with { State = state, Team = chosen },
                 stored => new ConversationRouted(stored, now),
                 cancellationToken).ConfigureAwait(false);
         }
@@ -283,7 +283,7 @@ internal sealed class WorkflowRunner(
             return (run, conversation);
         }
 
-        run = await SaveAsync(run with { Team = chosen }, cancellationToken).ConfigureAwait(false);
+        run = await SaveAsync(run with { Team = chosen, ClaimExpiresAt = Lease() }, cancellationToken).ConfigureAwait(false);
         return (run, conversation);
     }
 
@@ -317,9 +317,15 @@ internal sealed class WorkflowRunner(
         Log.RunEnded(context.Logger, run.ConversationId, status, conversation.Team, conversation.Assignee);
     }
 
-    /// <summary>Stores the run's progress and renews this engine's claim on it.</summary>
+    /// <summary>
+    /// Stores the run's progress; <paramref name="run"/> renews this engine's claim on it with <see cref="Lease"/>,
+    /// set in the same copy as the progress (one copy of the record per save, not two).
+    /// </summary>
     private ValueTask<WorkflowRun> SaveAsync(WorkflowRun run, CancellationToken cancellationToken) =>
-        context.Store.UpdateWorkflowRunAsync(run with { ClaimExpiresAt = context.Clock.GetUtcNow() + workflow.RunLease }, cancellationToken);
+        context.Store.UpdateWorkflowRunAsync(run, cancellationToken);
+
+    /// <summary>Until when a save renews this engine's claim on the run.</summary>
+    private DateTimeOffset Lease() => context.Clock.GetUtcNow() + workflow.RunLease;
 
     private static IReadOnlyDictionary<string, string> Merge(IReadOnlyDictionary<string, string> facts, IReadOnlyDictionary<string, string> written) =>
         written.Count == 0 ? facts : CompactFacts.Merge(facts, written);
