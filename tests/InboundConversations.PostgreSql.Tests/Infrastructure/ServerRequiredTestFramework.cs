@@ -1,3 +1,4 @@
+using InboundConversations.PostgreSql.Throwaway;
 using System.Reflection;
 using Xunit.Abstractions;
 using Xunit.Sdk;

@@ -1,10 +1,10 @@
-namespace InboundConversations.PostgreSql.Tests.Infrastructure;
+namespace InboundConversations.PostgreSql.Throwaway;
 
 /// <summary>
 /// Where the PostgreSQL server programs (initdb, pg_ctl) are: the folder in <c>POSTGRES_BIN</c>, else the newest
 /// Debian install (/usr/lib/postgresql/N/bin), else the PATH.
 /// </summary>
-internal static class PostgreSqlBinaries
+public static class PostgreSqlBinaries
 {
     /// <summary>True when tests run under CI (<c>CI=true</c>): a missing server then fails the tests instead of skipping them.</summary>
     public static bool UnderCi => string.Equals(Environment.GetEnvironmentVariable("CI"), "true", StringComparison.OrdinalIgnoreCase);
