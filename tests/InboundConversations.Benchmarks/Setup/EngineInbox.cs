@@ -31,10 +31,12 @@ public sealed class EngineInbox : IAsyncDisposable
     /// <param name="agents">The billing team's size.</param>
     /// <param name="capacity">Each agent's capacity.</param>
     /// <param name="withWorkflow">False builds the engine without any workflow (conversations stay Unassigned).</param>
-    public static async Task<EngineInbox> CreateAsync(int agents, int capacity, bool withWorkflow = true)
+    /// <param name="storage">Replaces the in-memory adapters (the PostgreSQL benchmarks pass <c>UsePostgreSql</c>).</param>
+    public static async Task<EngineInbox> CreateAsync(int agents, int capacity, bool withWorkflow = true, Action<IInboundConversationsBuilder>? storage = null)
     {
         var services = new ServiceCollection();
         var builder = services.AddInboundConversations();
+        storage?.Invoke(builder);
         if (withWorkflow)
         {
             builder.AddInboundWorkflow(workflow => workflow
