@@ -2,6 +2,7 @@ using InboundConversations.PostgreSql.Tests.Infrastructure;
 using InboundConversations.Storage;
 using InboundConversations.Storage.PostgreSql;
 using InboundConversations.Testing.Contracts;
+using Npgsql;
 
 namespace InboundConversations.PostgreSql.Tests.Agents;
 
@@ -77,5 +78,49 @@ public sealed class PostgreSqlAgentDirectoryContractTests(PostgreSqlServer serve
         first.Teams.Should().Equal(zeta, alpha);
         again.Teams.Should().Equal(mid, zeta);
         (await directory.FindAsync(default, agent, CancellationToken.None))!.Teams.Should().Equal(mid, zeta);
+    }
+
+    [Theory]
+    [InlineData(AgentOrder.RoundRobin)]
+    [InlineData(AgentOrder.LeastOpen)]
+    [InlineData(AgentOrder.LongestIdle)]
+    public async Task Reserve_RacingFromTwoProcesses_NeverExceedsCapacity(AgentOrder order)
+    {
+        var shared = DatabasePerClass<PostgreSqlAgentDirectoryContractTests>.Get(server, "agents");
+        await using var otherProcess = NpgsqlDataSource.Create(shared.ConnectionString);
+        IAgentDirectory[] directories = [new PostgreSqlAgentDirectory(shared), new PostgreSqlAgentDirectory(otherProcess)];
+        var team = Samples.NewTeam();
+        var agents = Enumerable.Range(0, 4).Select(_ => Samples.NewAgent()).ToArray();
+        foreach (var agent in agents)
+        {
+            await RegisterAsync(directories[0], agent, [team], capacity: 4);
+        }
+
+        var at = Samples.NextTime();
+        var reserved = await RaceAsync(48, i => directories[i % 2].ReserveAsync(default, team, new AgentSelection(order), at.AddMilliseconds(i), CancellationToken.None));
+
+        reserved.Count(r => r is not null).Should().Be(16);
+        reserved.Where(r => r is not null).GroupBy(r => r!.Id).Should().HaveCount(4).And.OnlyContain(g => g.Count() == 4);
+        (await directories[1].ListTeamAsync(default, team, CancellationToken.None)).Should().OnlyContain(a => a.OpenConversations == 4);
+    }
+
+    [Fact]
+    public async Task Reserve_RacingThroughTwoTeamsOfTheSameAgents_NeverExceedsCapacity()
+    {
+        var directory = CreateDirectory();
+        var (sales, support) = (Samples.NewTeam(), Samples.NewTeam());
+        var agents = Enumerable.Range(0, 5).Select(_ => Samples.NewAgent()).ToArray();
+        foreach (var agent in agents)
+        {
+            await RegisterAsync(directory, agent, [sales, support], capacity: 3);
+        }
+
+        AgentSelection[] selections = [AgentSelection.RoundRobin, AgentSelection.LeastOpen, AgentSelection.LongestIdle];
+        var at = Samples.NextTime();
+        var reserved = await RaceAsync(64, i => directory.ReserveAsync(default, i % 2 == 0 ? sales : support, selections[i % 3], at.AddMilliseconds(i), CancellationToken.None));
+
+        reserved.Count(r => r is not null).Should().Be(15);
+        reserved.Where(r => r is not null).Should().OnlyContain(r => r!.OpenConversations <= r.Capacity);
+        (await directory.ListTeamAsync(default, support, CancellationToken.None)).Should().OnlyContain(a => a.OpenConversations == 3);
     }
 }
