@@ -107,7 +107,7 @@ public sealed class PostgreSqlConversationStore : IConversationStore
             var rows = new List<(bool Opened, Conversation Conversation)>(1);
             try
             {
-                await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+                await using var reader = await ExecuteAsync(command, cancellationToken).ConfigureAwait(false);
                 while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
                 {
                     rows.Add((reader.GetBoolean(0), ConversationRows.ReadConversation(reader, 1)));
@@ -150,7 +150,7 @@ public sealed class PostgreSqlConversationStore : IConversationStore
         parameters.AddTime(message.SentAt);
         parameters.AddTime(message.RecordedAt);
 
-        await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+        await using var reader = await ExecuteAsync(command, cancellationToken).ConfigureAwait(false);
         await reader.ReadAsync(cancellationToken).ConfigureAwait(false);
         if (!reader.IsDBNull(1))
         {
@@ -175,7 +175,7 @@ public sealed class PostgreSqlConversationStore : IConversationStore
         parameters.AddBigint(conversation.Version);
         parameters.AddConversationState(conversation);
 
-        await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+        await using var reader = await ExecuteAsync(command, cancellationToken).ConfigureAwait(false);
         await reader.ReadAsync(cancellationToken).ConfigureAwait(false);
         if (reader.GetBoolean(0))
         {
@@ -206,7 +206,7 @@ public sealed class PostgreSqlConversationStore : IConversationStore
         await using var command = new NpgsqlCommand(_sql.Find, connection);
         command.Parameters.AddText(workspace.Value);
         command.Parameters.AddUuid(conversationId.Value);
-        await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+        await using var reader = await ExecuteAsync(command, cancellationToken).ConfigureAwait(false);
         return await reader.ReadAsync(cancellationToken).ConfigureAwait(false) ? ConversationRows.ReadConversation(reader, 0) : null;
     }
 
@@ -240,7 +240,7 @@ public sealed class PostgreSqlConversationStore : IConversationStore
         await using var command = new NpgsqlCommand(_sql.ListMessages, connection);
         command.Parameters.AddText(workspace.Value);
         command.Parameters.AddUuid(conversationId.Value);
-        await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+        await using var reader = await ExecuteAsync(command, cancellationToken).ConfigureAwait(false);
         var messages = new List<ConversationMessage>();
         var found = false;
         while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
@@ -263,7 +263,7 @@ public sealed class PostgreSqlConversationStore : IConversationStore
         await using var command = new NpgsqlCommand(_sql.FindRun, connection);
         command.Parameters.AddText(workspace.Value);
         command.Parameters.AddUuid(conversationId.Value);
-        await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+        await using var reader = await ExecuteAsync(command, cancellationToken).ConfigureAwait(false);
         return await reader.ReadAsync(cancellationToken).ConfigureAwait(false) ? ConversationRows.ReadRun(reader, 0) : null;
     }
 
@@ -280,7 +280,7 @@ public sealed class PostgreSqlConversationStore : IConversationStore
         parameters.AddBigint(run.Version);
         parameters.AddRunState(run);
 
-        await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+        await using var reader = await ExecuteAsync(command, cancellationToken).ConfigureAwait(false);
         await reader.ReadAsync(cancellationToken).ConfigureAwait(false);
         if (!reader.IsDBNull(1))
         {
@@ -304,7 +304,7 @@ public sealed class PostgreSqlConversationStore : IConversationStore
         await using var connection = await _database.OpenAsync(cancellationToken).ConfigureAwait(false);
         await using var command = new NpgsqlCommand(_sql.ListUnfinishedRuns, connection);
         command.Parameters.AddInteger(maxCount);
-        await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+        await using var reader = await ExecuteAsync(command, cancellationToken).ConfigureAwait(false);
         var runs = new List<WorkflowRun>();
         while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
         {
@@ -328,7 +328,7 @@ public sealed class PostgreSqlConversationStore : IConversationStore
         command.Parameters.AddText(workspace.Value);
         command.Parameters.AddText(team.Value);
         command.Parameters.AddInteger(maxCount);
-        await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+        await using var reader = await ExecuteAsync(command, cancellationToken).ConfigureAwait(false);
         var queued = new List<Conversation>();
         while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
         {
@@ -336,6 +336,17 @@ public sealed class PostgreSqlConversationStore : IConversationStore
         }
 
         return queued;
+    }
+
+    /// <summary>
+    /// Runs <paramref name="command"/> as a prepared statement. Npgsql keeps it prepared on the pooled physical
+    /// connection, so only a connection's first use of a statement costs the extra round trip; later ones skip parsing
+    /// and planning the CTEs.
+    /// </summary>
+    private static async ValueTask<NpgsqlDataReader> ExecuteAsync(NpgsqlCommand command, CancellationToken cancellationToken)
+    {
+        await command.PrepareAsync(cancellationToken).ConfigureAwait(false);
+        return await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
     }
 
     private static StoreCorruptionException SeveralOpen(WorkspaceId workspace, IEnumerable<ConversationId> open) =>
@@ -358,7 +369,7 @@ public sealed class PostgreSqlConversationStore : IConversationStore
         parameters.AddSmallint((short)append.NewConversationState);
         parameters.AddBoolean(append.StartsWorkflow);
 
-        await using var reader = await command.ExecuteReaderAsync(CancellationToken.None).ConfigureAwait(false);
+        await using var reader = await ExecuteAsync(command, CancellationToken.None).ConfigureAwait(false);
         if (!await reader.ReadAsync(CancellationToken.None).ConfigureAwait(false))
         {
             return null;
@@ -384,7 +395,7 @@ public sealed class PostgreSqlConversationStore : IConversationStore
         await using var command = new NpgsqlCommand(sql, connection);
         command.Parameters.AddText(workspace.Value);
         command.Parameters.AddText(key);
-        await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+        await using var reader = await ExecuteAsync(command, cancellationToken).ConfigureAwait(false);
         var conversations = new List<Conversation>();
         while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
         {
