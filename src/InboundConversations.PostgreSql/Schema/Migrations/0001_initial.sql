@@ -33,7 +33,9 @@ create table {schema}.conversations (
 -- Guarantee 1: a contact has at most one open conversation (state 5 is Closed).
 create unique index conversations_one_open_per_contact on {schema}.conversations (workspace, contact) where state <> 5;
 
-create index conversations_by_contact on {schema}.conversations (workspace, contact, opened_order);
+-- A contact's history. Contact first, not workspace: an index led by workspace alone can be picked (in a plan made
+-- while the table was empty, as the foreign keys' checks are) for a look-up by (workspace, id), then scan the workspace.
+create index conversations_by_contact on {schema}.conversations (contact, workspace);
 
 -- A team's queue, in arrival order (state 2 is Queued).
 create index conversations_queued on {schema}.conversations (workspace, team, queued_order) where state = 2;
@@ -74,13 +76,13 @@ create table {schema}.workflow_runs (
     claim_expires_at  timestamptz,
     ended_at          timestamptz,
     version           bigint not null,
-    created_order     bigint generated always as identity,
     primary key (workspace, conversation_id),
     foreign key (workspace, conversation_id) references {schema}.conversations (workspace, id)
 );
 
--- The runs a restarted engine resumes or reconciles: pending (1), running (2), queued (3); oldest first.
-create index workflow_runs_unfinished on {schema}.workflow_runs (created_at, created_order) where status in (1, 2, 3);
+-- The runs a restarted engine resumes or reconciles: pending (1), running (2), queued (3); oldest first, ties by
+-- conversation id (as the in-memory store breaks them).
+create index workflow_runs_unfinished on {schema}.workflow_runs (created_at, conversation_id) where status in (1, 2, 3);
 
 create table {schema}.contacts (
     workspace  text collate "C" not null,

@@ -1,0 +1,407 @@
+using Npgsql;
+
+namespace InboundConversations.Storage.PostgreSql;
+
+/// <summary>
+/// An <see cref="IConversationStore"/> over PostgreSQL, for hosts that run several processes over one database: every
+/// promise of the port holds across processes, kept by the database itself.
+/// </summary>
+/// <remarks>
+/// <para>One open conversation per contact is a unique partial index; the (channel, external id) "seen" key is a
+/// unique index on the messages themselves, so the key and the message are one row; versions make updates
+/// optimistic. Every call is one SQL statement (one round trip), atomic without an explicit transaction: an inbound
+/// message's duplicate check, the lock on the open conversation, the opening, the pending workflow run and the
+/// message are one statement. Only a race (two openings for one contact, two deliveries of one message at once)
+/// costs the loser another round trip or two.</para>
+/// <para>A close and an inbound message for the same conversation are ordered by the conversation's row lock: the
+/// message lands before the close, or (the close committed first) the message opens the next conversation.</para>
+/// <para>Times are stored to the microsecond (PostgreSQL's precision): each is truncated, in UTC, before it is
+/// written, and the snapshots this store returns carry the truncated times, as later reads do.</para>
+/// </remarks>
+public sealed class PostgreSqlConversationStore : IConversationStore
+{
+    private const string OpenPerContactIndex = "conversations_one_open_per_contact";
+    private const string ConversationKey = "conversations_pkey";
+    private const string SeenIndex = "messages_seen";
+
+    private readonly PostgreSqlDatabase _database;
+    private readonly ConversationSql _sql;
+
+    /// <summary>Creates the store over <paramref name="dataSource"/>; the data source stays the caller's to dispose.</summary>
+    /// <param name="dataSource">The database; the schema is migrated (or checked) before the first call of the process.</param>
+    /// <param name="options">The schema and whether to migrate it; the defaults if <see langword="null"/>.</param>
+    /// <exception cref="ArgumentNullException"><paramref name="dataSource"/> is <see langword="null"/>.</exception>
+    /// <exception cref="ArgumentException">The options name an invalid schema.</exception>
+    public PostgreSqlConversationStore(NpgsqlDataSource dataSource, PostgreSqlOptions? options = null)
+        : this(new PostgreSqlDatabase(dataSource, options ?? new PostgreSqlOptions()))
+    {
+    }
+
+    internal PostgreSqlConversationStore(PostgreSqlDatabase database)
+    {
+        ArgumentNullException.ThrowIfNull(database);
+        _database = database;
+        _sql = new ConversationSql(database.Schema);
+    }
+
+    /// <inheritdoc />
+    public async ValueTask<InboundAppendResult> AppendInboundAsync(InboundAppend append, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(append);
+        cancellationToken.ThrowIfCancellationRequested();
+        append = append with { SentAt = Microseconds.Truncate(append.SentAt), ReceivedAt = Microseconds.Truncate(append.ReceivedAt) };
+        await using var connection = await _database.OpenAsync(cancellationToken).ConfigureAwait(false);
+
+        // Once the write has begun it completes: the statements below do not take the caller's token.
+        while (true)
+        {
+            try
+            {
+                if (await TryAppendInboundAsync(connection, append).ConfigureAwait(false) is { } result)
+                {
+                    return result;
+                }
+
+                // An opening for this contact committed after the statement's snapshot: again, to join it.
+            }
+            catch (PostgresException e) when (e.SqlState == PostgresErrorCodes.UniqueViolation && e.ConstraintName == SeenIndex)
+            {
+                // A delivery of the same message committed first (again: the duplicate check now finds it), or the
+                // contact has two open conversations and the message went to both (reported here).
+                await ThrowIfSeveralOpenAsync(connection, append.Workspace, append.Contact).ConfigureAwait(false);
+            }
+            catch (PostgresException e) when (e.SqlState == PostgresErrorCodes.UniqueViolation && e.ConstraintName == ConversationKey)
+            {
+                throw new InvalidRequestException(nameof(InboundAppend.NewConversationId), $"conversation {append.NewConversationId} already exists");
+            }
+        }
+    }
+
+    /// <inheritdoc />
+    public async ValueTask<OpenConversationResult> OpenAsync(Conversation conversation, WorkflowRun? pendingRun, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(conversation);
+        cancellationToken.ThrowIfCancellationRequested();
+        await using var connection = await _database.OpenAsync(cancellationToken).ConfigureAwait(false);
+        while (true)
+        {
+            await using var command = new NpgsqlCommand(_sql.Open, connection);
+            var parameters = command.Parameters;
+            parameters.AddText(conversation.Workspace.Value);
+            parameters.AddUuid(conversation.Id.Value);
+            parameters.AddText(conversation.Contact.Value);
+            parameters.AddConversationState(conversation);
+            parameters.AddBigint(conversation.Version);
+            parameters.AddBoolean(pendingRun is not null);
+            if (pendingRun is null)
+            {
+                parameters.AddNoRunState();
+                parameters.AddBigint(0);
+            }
+            else
+            {
+                parameters.AddRunState(pendingRun);
+                parameters.AddBigint(pendingRun.Version);
+            }
+
+            var rows = new List<(bool Opened, Conversation Conversation)>(1);
+            try
+            {
+                await using var reader = await ExecuteAsync(command, cancellationToken).ConfigureAwait(false);
+                while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+                {
+                    rows.Add((reader.GetBoolean(0), ConversationRows.ReadConversation(reader, 1)));
+                }
+            }
+            catch (PostgresException e) when (e.SqlState == PostgresErrorCodes.UniqueViolation && e.ConstraintName == ConversationKey)
+            {
+                throw new InvalidRequestException(nameof(Conversation.Id), $"conversation {conversation.Id} already exists");
+            }
+
+            switch (rows.Count)
+            {
+                case 1:
+                    return new OpenConversationResult(rows[0].Conversation, rows[0].Opened);
+                case > 1:
+                    throw SeveralOpen(conversation.Workspace, rows.Select(static r => r.Conversation.Id));
+                default:
+                    // The contact's open conversation was committed after this statement's snapshot: again, to read it.
+                    continue;
+            }
+        }
+    }
+
+    /// <inheritdoc />
+    public async ValueTask<ConversationMessage> AppendOutboundAsync(ConversationMessage message, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(message);
+        cancellationToken.ThrowIfCancellationRequested();
+        await using var connection = await _database.OpenAsync(cancellationToken).ConfigureAwait(false);
+        await using var command = new NpgsqlCommand(_sql.AppendOutbound, connection);
+        var parameters = command.Parameters;
+        parameters.AddText(message.Workspace.Value);
+        parameters.AddUuid(message.ConversationId.Value);
+        parameters.AddUuid(message.Id.Value);
+        parameters.AddSmallint((short)message.Direction);
+        parameters.AddText(message.Channel.Value);
+        parameters.AddNullableText(message.ExternalId);
+        parameters.AddActor(message.Author);
+        parameters.AddText(message.Content);
+        parameters.AddTime(message.SentAt);
+        parameters.AddTime(message.RecordedAt);
+
+        await using var reader = await ExecuteAsync(command, cancellationToken).ConfigureAwait(false);
+        await reader.ReadAsync(cancellationToken).ConfigureAwait(false);
+        if (!reader.IsDBNull(1))
+        {
+            return ConversationRows.ReadMessage(reader, 1);
+        }
+
+        throw reader.GetBoolean(0)
+            ? new ConversationClosedException(message.ConversationId, ConversationTrigger.AgentMessage)
+            : new ConversationNotFoundException(message.Workspace, message.ConversationId);
+    }
+
+    /// <inheritdoc />
+    public async ValueTask<Conversation> UpdateAsync(Conversation conversation, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(conversation);
+        cancellationToken.ThrowIfCancellationRequested();
+        await using var connection = await _database.OpenAsync(cancellationToken).ConfigureAwait(false);
+        await using var command = new NpgsqlCommand(_sql.Update, connection);
+        var parameters = command.Parameters;
+        parameters.AddText(conversation.Workspace.Value);
+        parameters.AddUuid(conversation.Id.Value);
+        parameters.AddBigint(conversation.Version);
+        parameters.AddConversationState(conversation);
+
+        await using var reader = await ExecuteAsync(command, cancellationToken).ConfigureAwait(false);
+        await reader.ReadAsync(cancellationToken).ConfigureAwait(false);
+        if (reader.GetBoolean(0))
+        {
+            return ConversationRows.ReadConversation(reader, 1);
+        }
+
+        // Not updated: tell why from the row as the statement saw it, in the in-memory store's order of checks. A row
+        // that looked current was changed by a concurrent writer, which is a conflict too.
+        const int storedState = 1 + ConversationRows.ConversationColumnCount;
+        if (reader.IsDBNull(storedState))
+        {
+            throw new ConversationNotFoundException(conversation.Workspace, conversation.Id);
+        }
+
+        if (reader.GetInt64(storedState + 1) == conversation.Version && (ConversationState)reader.GetInt16(storedState) == ConversationState.Closed)
+        {
+            throw new ConversationClosedException(conversation.Id);
+        }
+
+        throw new ConcurrencyConflictException(conversation.Id, conversation.Version);
+    }
+
+    /// <inheritdoc />
+    public async ValueTask<Conversation?> FindAsync(WorkspaceId workspace, ConversationId conversationId, CancellationToken cancellationToken)
+    {
+        cancellationToken.ThrowIfCancellationRequested();
+        await using var connection = await _database.OpenAsync(cancellationToken).ConfigureAwait(false);
+        await using var command = new NpgsqlCommand(_sql.Find, connection);
+        command.Parameters.AddText(workspace.Value);
+        command.Parameters.AddUuid(conversationId.Value);
+        await using var reader = await ExecuteAsync(command, cancellationToken).ConfigureAwait(false);
+        return await reader.ReadAsync(cancellationToken).ConfigureAwait(false) ? ConversationRows.ReadConversation(reader, 0) : null;
+    }
+
+    /// <inheritdoc />
+    public async ValueTask<Conversation?> FindOpenAsync(WorkspaceId workspace, ContactId contact, CancellationToken cancellationToken)
+    {
+        cancellationToken.ThrowIfCancellationRequested();
+        await using var connection = await _database.OpenAsync(cancellationToken).ConfigureAwait(false);
+        var open = await ReadConversationsAsync(connection, _sql.FindOpen, workspace, contact.Value, cancellationToken).ConfigureAwait(false);
+        return open.Count switch
+        {
+            0 => null,
+            1 => open[0],
+            _ => throw SeveralOpen(workspace, open.Select(static c => c.Id)),
+        };
+    }
+
+    /// <inheritdoc />
+    public async ValueTask<IReadOnlyList<Conversation>> ListByContactAsync(WorkspaceId workspace, ContactId contact, CancellationToken cancellationToken)
+    {
+        cancellationToken.ThrowIfCancellationRequested();
+        await using var connection = await _database.OpenAsync(cancellationToken).ConfigureAwait(false);
+        return await ReadConversationsAsync(connection, _sql.ListByContact, workspace, contact.Value, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <inheritdoc />
+    public async ValueTask<IReadOnlyList<ConversationMessage>> ListMessagesAsync(WorkspaceId workspace, ConversationId conversationId, CancellationToken cancellationToken)
+    {
+        cancellationToken.ThrowIfCancellationRequested();
+        await using var connection = await _database.OpenAsync(cancellationToken).ConfigureAwait(false);
+        await using var command = new NpgsqlCommand(_sql.ListMessages, connection);
+        command.Parameters.AddText(workspace.Value);
+        command.Parameters.AddUuid(conversationId.Value);
+        await using var reader = await ExecuteAsync(command, cancellationToken).ConfigureAwait(false);
+        var messages = new List<ConversationMessage>();
+        var found = false;
+        while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+        {
+            found = true;
+            if (!reader.IsDBNull(0))
+            {
+                messages.Add(ConversationRows.ReadMessage(reader, 0));
+            }
+        }
+
+        return found ? messages : throw new ConversationNotFoundException(workspace, conversationId);
+    }
+
+    /// <inheritdoc />
+    public async ValueTask<WorkflowRun?> FindWorkflowRunAsync(WorkspaceId workspace, ConversationId conversationId, CancellationToken cancellationToken)
+    {
+        cancellationToken.ThrowIfCancellationRequested();
+        await using var connection = await _database.OpenAsync(cancellationToken).ConfigureAwait(false);
+        await using var command = new NpgsqlCommand(_sql.FindRun, connection);
+        command.Parameters.AddText(workspace.Value);
+        command.Parameters.AddUuid(conversationId.Value);
+        await using var reader = await ExecuteAsync(command, cancellationToken).ConfigureAwait(false);
+        return await reader.ReadAsync(cancellationToken).ConfigureAwait(false) ? ConversationRows.ReadRun(reader, 0) : null;
+    }
+
+    /// <inheritdoc />
+    public async ValueTask<WorkflowRun> UpdateWorkflowRunAsync(WorkflowRun run, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(run);
+        cancellationToken.ThrowIfCancellationRequested();
+        await using var connection = await _database.OpenAsync(cancellationToken).ConfigureAwait(false);
+        await using var command = new NpgsqlCommand(_sql.UpdateRun, connection);
+        var parameters = command.Parameters;
+        parameters.AddText(run.Workspace.Value);
+        parameters.AddUuid(run.ConversationId.Value);
+        parameters.AddBigint(run.Version);
+        parameters.AddRunState(run);
+
+        await using var reader = await ExecuteAsync(command, cancellationToken).ConfigureAwait(false);
+        await reader.ReadAsync(cancellationToken).ConfigureAwait(false);
+        if (!reader.IsDBNull(1))
+        {
+            return ConversationRows.ReadRun(reader, 1);
+        }
+
+        throw reader.GetBoolean(0)
+            ? new ConcurrencyConflictException(run.ConversationId, run.Version)
+            : new ConversationNotFoundException(run.Workspace, run.ConversationId);
+    }
+
+    /// <inheritdoc />
+    public async ValueTask<IReadOnlyList<WorkflowRun>> ListUnfinishedWorkflowRunsAsync(int maxCount, CancellationToken cancellationToken)
+    {
+        cancellationToken.ThrowIfCancellationRequested();
+        if (maxCount <= 0)
+        {
+            return [];
+        }
+
+        await using var connection = await _database.OpenAsync(cancellationToken).ConfigureAwait(false);
+        await using var command = new NpgsqlCommand(_sql.ListUnfinishedRuns, connection);
+        command.Parameters.AddInteger(maxCount);
+        await using var reader = await ExecuteAsync(command, cancellationToken).ConfigureAwait(false);
+        var runs = new List<WorkflowRun>();
+        while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+        {
+            runs.Add(ConversationRows.ReadRun(reader, 0));
+        }
+
+        return runs;
+    }
+
+    /// <inheritdoc />
+    public async ValueTask<IReadOnlyList<Conversation>> ListQueuedAsync(WorkspaceId workspace, TeamId team, int maxCount, CancellationToken cancellationToken)
+    {
+        cancellationToken.ThrowIfCancellationRequested();
+        if (maxCount <= 0)
+        {
+            return [];
+        }
+
+        await using var connection = await _database.OpenAsync(cancellationToken).ConfigureAwait(false);
+        await using var command = new NpgsqlCommand(_sql.ListQueued, connection);
+        command.Parameters.AddText(workspace.Value);
+        command.Parameters.AddText(team.Value);
+        command.Parameters.AddInteger(maxCount);
+        await using var reader = await ExecuteAsync(command, cancellationToken).ConfigureAwait(false);
+        var queued = new List<Conversation>();
+        while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+        {
+            queued.Add(ConversationRows.ReadConversation(reader, 0));
+        }
+
+        return queued;
+    }
+
+    /// <summary>
+    /// Runs <paramref name="command"/> as a prepared statement. Npgsql keeps it prepared on the pooled physical
+    /// connection, so only a connection's first use of a statement costs the extra round trip; later ones skip parsing
+    /// and planning the CTEs.
+    /// </summary>
+    private static async ValueTask<NpgsqlDataReader> ExecuteAsync(NpgsqlCommand command, CancellationToken cancellationToken)
+    {
+        await command.PrepareAsync(cancellationToken).ConfigureAwait(false);
+        return await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+    }
+
+    private static StoreCorruptionException SeveralOpen(WorkspaceId workspace, IEnumerable<ConversationId> open) =>
+        new(workspace, [.. open], "a contact has more than one open conversation");
+
+    /// <summary>One try of the inbound statement: the result, or <see langword="null"/> when it lost an opening race.</summary>
+    private async ValueTask<InboundAppendResult?> TryAppendInboundAsync(NpgsqlConnection connection, InboundAppend append)
+    {
+        await using var command = new NpgsqlCommand(_sql.AppendInbound, connection);
+        var parameters = command.Parameters;
+        parameters.AddText(append.Workspace.Value);
+        parameters.AddText(append.Contact.Value);
+        parameters.AddText(append.Channel.Value);
+        parameters.AddText(append.ExternalId);
+        parameters.AddText(append.Content);
+        parameters.AddTime(append.SentAt);
+        parameters.AddTime(append.ReceivedAt);
+        parameters.AddUuid(append.MessageId.Value);
+        parameters.AddUuid(append.NewConversationId.Value);
+        parameters.AddSmallint((short)append.NewConversationState);
+        parameters.AddBoolean(append.StartsWorkflow);
+
+        await using var reader = await ExecuteAsync(command, CancellationToken.None).ConfigureAwait(false);
+        if (!await reader.ReadAsync(CancellationToken.None).ConfigureAwait(false))
+        {
+            return null;
+        }
+
+        var outcome = (InboundAppendOutcome)reader.GetInt16(0);
+        var message = ConversationRows.ReadMessage(reader, 1);
+        return new InboundAppendResult(outcome, message, outcome == InboundAppendOutcome.Opened ? append.ToNewConversation() : null);
+    }
+
+    private async ValueTask ThrowIfSeveralOpenAsync(NpgsqlConnection connection, WorkspaceId workspace, ContactId contact)
+    {
+        var open = await ReadConversationsAsync(connection, _sql.FindOpen, workspace, contact.Value, CancellationToken.None).ConfigureAwait(false);
+        if (open.Count > 1)
+        {
+            throw SeveralOpen(workspace, open.Select(static c => c.Id));
+        }
+    }
+
+    private static async ValueTask<List<Conversation>> ReadConversationsAsync(
+        NpgsqlConnection connection, string sql, WorkspaceId workspace, string key, CancellationToken cancellationToken)
+    {
+        await using var command = new NpgsqlCommand(sql, connection);
+        command.Parameters.AddText(workspace.Value);
+        command.Parameters.AddText(key);
+        await using var reader = await ExecuteAsync(command, cancellationToken).ConfigureAwait(false);
+        var conversations = new List<Conversation>();
+        while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+        {
+            conversations.Add(ConversationRows.ReadConversation(reader, 0));
+        }
+
+        return conversations;
+    }
+}
