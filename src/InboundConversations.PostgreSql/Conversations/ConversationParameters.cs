@@ -3,47 +3,14 @@ using NpgsqlTypes;
 
 namespace InboundConversations.Storage.PostgreSql;
 
-/// <summary>
-/// Adds the conversation store's positional parameters, each with an explicit type (so a null is typed too, and a
-/// prepared statement keeps one signature). Times are truncated to the microsecond, in UTC (<see cref="Microseconds"/>).
-/// </summary>
+/// <summary>The conversation store's groups of positional parameters (an actor, a conversation's state, a run's state), typed by <see cref="Parameters"/>.</summary>
 internal static class ConversationParameters
 {
-    public static void AddText(this NpgsqlParameterCollection parameters, string value) =>
-        parameters.Add(new NpgsqlParameter<string> { TypedValue = value, NpgsqlDbType = NpgsqlDbType.Text });
-
-    public static void AddNullableText(this NpgsqlParameterCollection parameters, string? value) =>
-        AddNullable(parameters, value, NpgsqlDbType.Text);
-
-    public static void AddJsonb(this NpgsqlParameterCollection parameters, string json) =>
-        parameters.Add(new NpgsqlParameter<string> { TypedValue = json, NpgsqlDbType = NpgsqlDbType.Jsonb });
-
-    public static void AddUuid(this NpgsqlParameterCollection parameters, Guid value) =>
-        parameters.Add(new NpgsqlParameter<Guid> { TypedValue = value, NpgsqlDbType = NpgsqlDbType.Uuid });
-
-    public static void AddSmallint(this NpgsqlParameterCollection parameters, short value) =>
-        parameters.Add(new NpgsqlParameter<short> { TypedValue = value, NpgsqlDbType = NpgsqlDbType.Smallint });
-
-    public static void AddInteger(this NpgsqlParameterCollection parameters, int value) =>
-        parameters.Add(new NpgsqlParameter<int> { TypedValue = value, NpgsqlDbType = NpgsqlDbType.Integer });
-
-    public static void AddBigint(this NpgsqlParameterCollection parameters, long value) =>
-        parameters.Add(new NpgsqlParameter<long> { TypedValue = value, NpgsqlDbType = NpgsqlDbType.Bigint });
-
-    public static void AddBoolean(this NpgsqlParameterCollection parameters, bool value) =>
-        parameters.Add(new NpgsqlParameter<bool> { TypedValue = value, NpgsqlDbType = NpgsqlDbType.Boolean });
-
-    public static void AddTime(this NpgsqlParameterCollection parameters, DateTimeOffset value) =>
-        parameters.Add(new NpgsqlParameter<DateTimeOffset> { TypedValue = Microseconds.Truncate(value), NpgsqlDbType = NpgsqlDbType.TimestampTz });
-
-    public static void AddNullableTime(this NpgsqlParameterCollection parameters, DateTimeOffset? value) =>
-        AddNullable(parameters, Microseconds.Truncate(value), NpgsqlDbType.TimestampTz);
-
     /// <summary>An actor as its (kind, id) columns: two parameters.</summary>
     public static void AddActor(this NpgsqlParameterCollection parameters, Actor actor)
     {
-        parameters.AddSmallint((short)actor.Kind);
-        parameters.AddNullableText(actor.Id);
+        parameters.SmallInt((short)actor.Kind);
+        parameters.NullableText(actor.Id);
     }
 
     /// <summary>
@@ -52,20 +19,20 @@ internal static class ConversationParameters
     /// </summary>
     public static void AddConversationState(this NpgsqlParameterCollection parameters, Conversation conversation)
     {
-        parameters.AddText(conversation.Channel.Value);
-        parameters.AddSmallint((short)conversation.Source);
+        parameters.Text(conversation.Channel.Value);
+        parameters.SmallInt((short)conversation.Source);
         parameters.AddActor(conversation.OpenedBy);
-        parameters.AddTime(conversation.OpenedAt);
-        parameters.AddSmallint((short)conversation.State);
-        parameters.AddNullableText(conversation.Team?.Value);
-        parameters.AddNullableText(conversation.Assignee?.Value);
-        parameters.AddNullableTime(conversation.QueuedAt);
+        parameters.Timestamp(conversation.OpenedAt);
+        parameters.SmallInt((short)conversation.State);
+        parameters.NullableText(conversation.Team?.Value);
+        parameters.NullableText(conversation.Assignee?.Value);
+        parameters.NullableTimestamp(conversation.QueuedAt);
         var closure = conversation.Closure;
-        AddNullable(parameters, closure is null ? null : (short)closure.ClosedBy.Kind, NpgsqlDbType.Smallint);
-        parameters.AddNullableText(closure?.ClosedBy.Id);
-        parameters.AddNullableTime(closure?.ClosedAt);
-        parameters.AddNullableText(closure?.Category);
-        parameters.AddNullableText(closure?.Notes);
+        parameters.NullableSmallInt(closure is null ? null : (short)closure.ClosedBy.Kind);
+        parameters.NullableText(closure?.ClosedBy.Id);
+        parameters.NullableTimestamp(closure?.ClosedAt);
+        parameters.NullableText(closure?.Category);
+        parameters.NullableText(closure?.Notes);
     }
 
     /// <summary>
@@ -74,15 +41,15 @@ internal static class ConversationParameters
     /// </summary>
     public static void AddRunState(this NpgsqlParameterCollection parameters, WorkflowRun run)
     {
-        parameters.AddSmallint((short)run.Status);
-        parameters.AddTime(run.CreatedAt);
-        parameters.AddJsonb(WorkflowRunJson.WriteFacts(run.Facts));
-        parameters.AddNullableText(run.Team?.Value);
-        parameters.AddNullableText(run.Agent?.Value);
-        parameters.AddJsonb(WorkflowRunJson.WriteSteps(run.Steps));
-        parameters.AddInteger(run.Attempts);
-        parameters.AddNullableTime(run.ClaimExpiresAt);
-        parameters.AddNullableTime(run.EndedAt);
+        parameters.SmallInt((short)run.Status);
+        parameters.Timestamp(run.CreatedAt);
+        parameters.Jsonb(WorkflowRunJson.WriteFacts(run.Facts));
+        parameters.NullableText(run.Team?.Value);
+        parameters.NullableText(run.Agent?.Value);
+        parameters.Jsonb(WorkflowRunJson.WriteSteps(run.Steps));
+        parameters.Integer(run.Attempts);
+        parameters.NullableTimestamp(run.ClaimExpiresAt);
+        parameters.NullableTimestamp(run.EndedAt);
     }
 
     /// <summary>Nine typed nulls in place of <see cref="AddRunState"/>'s parameters, for a statement that stores no run.</summary>
@@ -92,10 +59,7 @@ internal static class ConversationParameters
             NpgsqlDbType.Smallint, NpgsqlDbType.TimestampTz, NpgsqlDbType.Jsonb, NpgsqlDbType.Text, NpgsqlDbType.Text,
             NpgsqlDbType.Jsonb, NpgsqlDbType.Integer, NpgsqlDbType.TimestampTz, NpgsqlDbType.TimestampTz])
         {
-            AddNullable(parameters, null, type);
+            parameters.Null(type);
         }
     }
-
-    private static void AddNullable(NpgsqlParameterCollection parameters, object? value, NpgsqlDbType type) =>
-        parameters.Add(new NpgsqlParameter { Value = value ?? DBNull.Value, NpgsqlDbType = type });
 }

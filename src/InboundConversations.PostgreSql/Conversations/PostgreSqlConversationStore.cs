@@ -87,21 +87,21 @@ public sealed class PostgreSqlConversationStore : IConversationStore
         {
             await using var command = new NpgsqlCommand(_sql.Open, connection);
             var parameters = command.Parameters;
-            parameters.AddText(conversation.Workspace.Value);
-            parameters.AddUuid(conversation.Id.Value);
-            parameters.AddText(conversation.Contact.Value);
+            parameters.Text(conversation.Workspace.Value);
+            parameters.Uuid(conversation.Id.Value);
+            parameters.Text(conversation.Contact.Value);
             parameters.AddConversationState(conversation);
-            parameters.AddBigint(conversation.Version);
-            parameters.AddBoolean(pendingRun is not null);
+            parameters.BigInt(conversation.Version);
+            parameters.Boolean(pendingRun is not null);
             if (pendingRun is null)
             {
                 parameters.AddNoRunState();
-                parameters.AddBigint(0);
+                parameters.BigInt(0);
             }
             else
             {
                 parameters.AddRunState(pendingRun);
-                parameters.AddBigint(pendingRun.Version);
+                parameters.BigInt(pendingRun.Version);
             }
 
             var rows = new List<(bool Opened, Conversation Conversation)>(1);
@@ -139,16 +139,16 @@ public sealed class PostgreSqlConversationStore : IConversationStore
         await using var connection = await _database.OpenAsync(cancellationToken).ConfigureAwait(false);
         await using var command = new NpgsqlCommand(_sql.AppendOutbound, connection);
         var parameters = command.Parameters;
-        parameters.AddText(message.Workspace.Value);
-        parameters.AddUuid(message.ConversationId.Value);
-        parameters.AddUuid(message.Id.Value);
-        parameters.AddSmallint((short)message.Direction);
-        parameters.AddText(message.Channel.Value);
-        parameters.AddNullableText(message.ExternalId);
+        parameters.Text(message.Workspace.Value);
+        parameters.Uuid(message.ConversationId.Value);
+        parameters.Uuid(message.Id.Value);
+        parameters.SmallInt((short)message.Direction);
+        parameters.Text(message.Channel.Value);
+        parameters.NullableText(message.ExternalId);
         parameters.AddActor(message.Author);
-        parameters.AddText(message.Content);
-        parameters.AddTime(message.SentAt);
-        parameters.AddTime(message.RecordedAt);
+        parameters.Text(message.Content);
+        parameters.Timestamp(message.SentAt);
+        parameters.Timestamp(message.RecordedAt);
 
         await using var reader = await ExecuteAsync(command, cancellationToken).ConfigureAwait(false);
         await reader.ReadAsync(cancellationToken).ConfigureAwait(false);
@@ -170,9 +170,9 @@ public sealed class PostgreSqlConversationStore : IConversationStore
         await using var connection = await _database.OpenAsync(cancellationToken).ConfigureAwait(false);
         await using var command = new NpgsqlCommand(_sql.Update, connection);
         var parameters = command.Parameters;
-        parameters.AddText(conversation.Workspace.Value);
-        parameters.AddUuid(conversation.Id.Value);
-        parameters.AddBigint(conversation.Version);
+        parameters.Text(conversation.Workspace.Value);
+        parameters.Uuid(conversation.Id.Value);
+        parameters.BigInt(conversation.Version);
         parameters.AddConversationState(conversation);
 
         await using var reader = await ExecuteAsync(command, cancellationToken).ConfigureAwait(false);
@@ -204,8 +204,8 @@ public sealed class PostgreSqlConversationStore : IConversationStore
         cancellationToken.ThrowIfCancellationRequested();
         await using var connection = await _database.OpenAsync(cancellationToken).ConfigureAwait(false);
         await using var command = new NpgsqlCommand(_sql.Find, connection);
-        command.Parameters.AddText(workspace.Value);
-        command.Parameters.AddUuid(conversationId.Value);
+        command.Parameters.Text(workspace.Value);
+        command.Parameters.Uuid(conversationId.Value);
         await using var reader = await ExecuteAsync(command, cancellationToken).ConfigureAwait(false);
         return await reader.ReadAsync(cancellationToken).ConfigureAwait(false) ? ConversationRows.ReadConversation(reader, 0) : null;
     }
@@ -238,8 +238,8 @@ public sealed class PostgreSqlConversationStore : IConversationStore
         cancellationToken.ThrowIfCancellationRequested();
         await using var connection = await _database.OpenAsync(cancellationToken).ConfigureAwait(false);
         await using var command = new NpgsqlCommand(_sql.ListMessages, connection);
-        command.Parameters.AddText(workspace.Value);
-        command.Parameters.AddUuid(conversationId.Value);
+        command.Parameters.Text(workspace.Value);
+        command.Parameters.Uuid(conversationId.Value);
         await using var reader = await ExecuteAsync(command, cancellationToken).ConfigureAwait(false);
         var messages = new List<ConversationMessage>();
         var found = false;
@@ -261,8 +261,8 @@ public sealed class PostgreSqlConversationStore : IConversationStore
         cancellationToken.ThrowIfCancellationRequested();
         await using var connection = await _database.OpenAsync(cancellationToken).ConfigureAwait(false);
         await using var command = new NpgsqlCommand(_sql.FindRun, connection);
-        command.Parameters.AddText(workspace.Value);
-        command.Parameters.AddUuid(conversationId.Value);
+        command.Parameters.Text(workspace.Value);
+        command.Parameters.Uuid(conversationId.Value);
         await using var reader = await ExecuteAsync(command, cancellationToken).ConfigureAwait(false);
         return await reader.ReadAsync(cancellationToken).ConfigureAwait(false) ? ConversationRows.ReadRun(reader, 0) : null;
     }
@@ -275,9 +275,9 @@ public sealed class PostgreSqlConversationStore : IConversationStore
         await using var connection = await _database.OpenAsync(cancellationToken).ConfigureAwait(false);
         await using var command = new NpgsqlCommand(_sql.UpdateRun, connection);
         var parameters = command.Parameters;
-        parameters.AddText(run.Workspace.Value);
-        parameters.AddUuid(run.ConversationId.Value);
-        parameters.AddBigint(run.Version);
+        parameters.Text(run.Workspace.Value);
+        parameters.Uuid(run.ConversationId.Value);
+        parameters.BigInt(run.Version);
         parameters.AddRunState(run);
 
         await using var reader = await ExecuteAsync(command, cancellationToken).ConfigureAwait(false);
@@ -303,7 +303,7 @@ public sealed class PostgreSqlConversationStore : IConversationStore
 
         await using var connection = await _database.OpenAsync(cancellationToken).ConfigureAwait(false);
         await using var command = new NpgsqlCommand(_sql.ListUnfinishedRuns, connection);
-        command.Parameters.AddInteger(maxCount);
+        command.Parameters.Integer(maxCount);
         await using var reader = await ExecuteAsync(command, cancellationToken).ConfigureAwait(false);
         var runs = new List<WorkflowRun>();
         while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
@@ -325,9 +325,9 @@ public sealed class PostgreSqlConversationStore : IConversationStore
 
         await using var connection = await _database.OpenAsync(cancellationToken).ConfigureAwait(false);
         await using var command = new NpgsqlCommand(_sql.ListQueued, connection);
-        command.Parameters.AddText(workspace.Value);
-        command.Parameters.AddText(team.Value);
-        command.Parameters.AddInteger(maxCount);
+        command.Parameters.Text(workspace.Value);
+        command.Parameters.Text(team.Value);
+        command.Parameters.Integer(maxCount);
         await using var reader = await ExecuteAsync(command, cancellationToken).ConfigureAwait(false);
         var queued = new List<Conversation>();
         while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
@@ -357,17 +357,17 @@ public sealed class PostgreSqlConversationStore : IConversationStore
     {
         await using var command = new NpgsqlCommand(_sql.AppendInbound, connection);
         var parameters = command.Parameters;
-        parameters.AddText(append.Workspace.Value);
-        parameters.AddText(append.Contact.Value);
-        parameters.AddText(append.Channel.Value);
-        parameters.AddText(append.ExternalId);
-        parameters.AddText(append.Content);
-        parameters.AddTime(append.SentAt);
-        parameters.AddTime(append.ReceivedAt);
-        parameters.AddUuid(append.MessageId.Value);
-        parameters.AddUuid(append.NewConversationId.Value);
-        parameters.AddSmallint((short)append.NewConversationState);
-        parameters.AddBoolean(append.StartsWorkflow);
+        parameters.Text(append.Workspace.Value);
+        parameters.Text(append.Contact.Value);
+        parameters.Text(append.Channel.Value);
+        parameters.Text(append.ExternalId);
+        parameters.Text(append.Content);
+        parameters.Timestamp(append.SentAt);
+        parameters.Timestamp(append.ReceivedAt);
+        parameters.Uuid(append.MessageId.Value);
+        parameters.Uuid(append.NewConversationId.Value);
+        parameters.SmallInt((short)append.NewConversationState);
+        parameters.Boolean(append.StartsWorkflow);
 
         await using var reader = await ExecuteAsync(command, CancellationToken.None).ConfigureAwait(false);
         if (!await reader.ReadAsync(CancellationToken.None).ConfigureAwait(false))
@@ -393,8 +393,8 @@ public sealed class PostgreSqlConversationStore : IConversationStore
         NpgsqlConnection connection, string sql, WorkspaceId workspace, string key, CancellationToken cancellationToken)
     {
         await using var command = new NpgsqlCommand(sql, connection);
-        command.Parameters.AddText(workspace.Value);
-        command.Parameters.AddText(key);
+        command.Parameters.Text(workspace.Value);
+        command.Parameters.Text(key);
         await using var reader = await ExecuteAsync(command, cancellationToken).ConfigureAwait(false);
         var conversations = new List<Conversation>();
         while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))

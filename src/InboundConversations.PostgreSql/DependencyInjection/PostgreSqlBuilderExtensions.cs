@@ -12,15 +12,37 @@ public static class PostgreSqlBuilderExtensions
 {
     /// <summary>
     /// Replaces the in-memory conversation store, agent directory and contact store with PostgreSQL ones over a data
+    /// source the adapter creates from <paramref name="connectionString"/> (and disposes with the host's services),
+    /// with the default <see cref="PostgreSqlOptions"/>.
+    /// </summary>
+    /// <param name="builder">The builder.</param>
+    /// <param name="connectionString">An Npgsql connection string; its pool is this process's.</param>
+    /// <returns>The same builder.</returns>
+    /// <exception cref="ArgumentException"><paramref name="connectionString"/> is empty or not a valid connection string.</exception>
+    public static IInboundConversationsBuilder UsePostgreSql(this IInboundConversationsBuilder builder, string connectionString) =>
+        builder.UsePostgreSql(connectionString, configure: null);
+
+    /// <summary>
+    /// Replaces the in-memory conversation store, agent directory and contact store with PostgreSQL ones over the
+    /// host's <paramref name="dataSource"/> (which the host keeps and disposes), with the default <see cref="PostgreSqlOptions"/>.
+    /// </summary>
+    /// <param name="builder">The builder.</param>
+    /// <param name="dataSource">The host's data source (its pool, its logging, its type mappings).</param>
+    /// <returns>The same builder.</returns>
+    public static IInboundConversationsBuilder UsePostgreSql(this IInboundConversationsBuilder builder, NpgsqlDataSource dataSource) =>
+        builder.UsePostgreSql(dataSource, configure: null);
+
+    /// <summary>
+    /// Replaces the in-memory conversation store, agent directory and contact store with PostgreSQL ones over a data
     /// source the adapter creates from <paramref name="connectionString"/> (and disposes with the host's services).
     /// </summary>
     /// <param name="builder">The builder.</param>
     /// <param name="connectionString">An Npgsql connection string; its pool is this process's.</param>
-    /// <param name="configure">Adjusts the <see cref="PostgreSqlOptions"/>; validated when the host starts.</param>
+    /// <param name="configure">Adjusts the <see cref="PostgreSqlOptions"/> (validated when the host starts); <see langword="null"/> keeps the defaults.</param>
     /// <returns>The same builder.</returns>
     /// <exception cref="ArgumentException"><paramref name="connectionString"/> is empty or not a valid connection string.</exception>
     public static IInboundConversationsBuilder UsePostgreSql(
-        this IInboundConversationsBuilder builder, string connectionString, Action<PostgreSqlOptions>? configure = null)
+        this IInboundConversationsBuilder builder, string connectionString, Action<PostgreSqlOptions>? configure)
     {
         ArgumentNullException.ThrowIfNull(builder);
         ArgumentException.ThrowIfNullOrWhiteSpace(connectionString);
@@ -42,10 +64,10 @@ public static class PostgreSqlBuilderExtensions
     /// </summary>
     /// <param name="builder">The builder.</param>
     /// <param name="dataSource">The host's data source (its pool, its logging, its type mappings).</param>
-    /// <param name="configure">Adjusts the <see cref="PostgreSqlOptions"/>; validated when the host starts.</param>
+    /// <param name="configure">Adjusts the <see cref="PostgreSqlOptions"/> (validated when the host starts); <see langword="null"/> keeps the defaults.</param>
     /// <returns>The same builder.</returns>
     public static IInboundConversationsBuilder UsePostgreSql(
-        this IInboundConversationsBuilder builder, NpgsqlDataSource dataSource, Action<PostgreSqlOptions>? configure = null)
+        this IInboundConversationsBuilder builder, NpgsqlDataSource dataSource, Action<PostgreSqlOptions>? configure)
     {
         ArgumentNullException.ThrowIfNull(builder);
         ArgumentNullException.ThrowIfNull(dataSource);

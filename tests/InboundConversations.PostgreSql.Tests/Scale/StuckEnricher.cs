@@ -1,3 +1,4 @@
+using System.Threading.Channels;
 using InboundConversations.Workflow.Enrichment;
 
 namespace InboundConversations.PostgreSql.Tests.Scale;
@@ -8,23 +9,28 @@ namespace InboundConversations.PostgreSql.Tests.Scale;
 /// </summary>
 internal sealed class StuckEnricher : IConversationEnricher
 {
-    private readonly SemaphoreSlim _entered = new(0);
+    private readonly Channel<ConversationId> _entered = Channel.CreateUnbounded<ConversationId>();
     private readonly TaskCompletionSource _never = new();
 
     public string Name => "purpose";
 
     public async ValueTask EnrichAsync(EnrichmentContext context, CancellationToken cancellationToken)
     {
-        _entered.Release();
+        _entered.Writer.TryWrite(context.Conversation.Id);
         await _never.Task;
     }
 
     /// <summary>Waits until <paramref name="runs"/> runs are stuck inside the step.</summary>
     public async Task EnteredAsync(int runs)
     {
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(60));
         for (var i = 0; i < runs; i++)
         {
-            if (!await _entered.WaitAsync(TimeSpan.FromSeconds(60)))
+            try
+            {
+                await _entered.Reader.ReadAsync(timeout.Token);
+            }
+            catch (OperationCanceledException)
             {
                 throw new TimeoutException($"Only {i} of {runs} runs reached the step.");
             }
