@@ -93,14 +93,9 @@ public class PostgreSqlBenchmarks
     [Benchmark(OperationsPerInvoke = Conversations)]
     public async Task FullCycle()
     {
-        var engine = _engine!.Engine;
         foreach (var first in _messages)
         {
-            var received = await engine.ReceiveAsync(first);
-            var conversation = await engine.GetConversationAsync(received.ConversationId);
-            var agent = Actor.Agent(conversation.Assignee ?? throw new InvalidOperationException($"not assigned: {conversation.State}"));
-            await engine.SendAsync(new OutboundMessage { ConversationId = conversation.Id, Author = agent, Content = Workload.Reply });
-            await engine.CloseAsync(new CloseConversationRequest { ConversationId = conversation.Id, ClosedBy = agent, Category = "resolved" });
+            await _engine!.CycleAsync(first);
         }
     }
 

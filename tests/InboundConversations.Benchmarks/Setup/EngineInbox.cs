@@ -78,5 +78,15 @@ public sealed class EngineInbox : IAsyncDisposable
         }
     }
 
+    /// <summary>One whole cycle: <paramref name="first"/> opens a conversation, the assigned agent replies and closes it.</summary>
+    public async Task CycleAsync(InboundMessage first)
+    {
+        var received = await Engine.ReceiveAsync(first);
+        var conversation = await Engine.GetConversationAsync(received.ConversationId);
+        var agent = Actor.Agent(conversation.Assignee ?? throw new InvalidOperationException($"not assigned: {conversation.State}"));
+        await Engine.SendAsync(new OutboundMessage { ConversationId = conversation.Id, Author = agent, Content = Workload.Reply });
+        await Engine.CloseAsync(new CloseConversationRequest { ConversationId = conversation.Id, ClosedBy = agent, Category = "resolved" });
+    }
+
     public ValueTask DisposeAsync() => _provider.DisposeAsync();
 }
