@@ -24,6 +24,13 @@ public sealed class PostgreSqlConversationStore : IConversationStore
     private const string ConversationKey = "conversations_pkey";
     private const string SeenIndex = "messages_seen";
 
+    /// <summary>
+    /// How many times a call re-runs its statement after losing a race (another process opened the contact's
+    /// conversation, or recorded the same message, in between): each retry needs another commit for the same contact,
+    /// so this is never reached in practice; it only guarantees the loop ends.
+    /// </summary>
+    private const int MaxAttempts = 32;
+
     private readonly PostgreSqlDatabase _database;
     private readonly ConversationSql _sql;
 
@@ -48,13 +55,24 @@ public sealed class PostgreSqlConversationStore : IConversationStore
     public async ValueTask<InboundAppendResult> AppendInboundAsync(InboundAppend append, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(append);
+        if (string.IsNullOrEmpty(append.ExternalId))
+        {
+            throw new InvalidRequestException(nameof(InboundAppend.ExternalId), "an inbound message needs its channel's id, the idempotency key");
+        }
+
+        if (append.Content is null)
+        {
+            throw new InvalidRequestException(nameof(InboundAppend.Content), "it is null");
+        }
+
         cancellationToken.ThrowIfCancellationRequested();
         append = append with { SentAt = Microseconds.Truncate(append.SentAt), ReceivedAt = Microseconds.Truncate(append.ReceivedAt) };
         await using var connection = await _database.OpenAsync(cancellationToken).ConfigureAwait(false);
 
         // Once the write has begun it completes: the statements below do not take the caller's token.
-        while (true)
+        for (var attempt = 1; ; attempt++)
         {
+            ThrowIfGivingUp(attempt);
             try
             {
                 if (await TryAppendInboundAsync(connection, append).ConfigureAwait(false) is { } result)
@@ -81,10 +99,16 @@ public sealed class PostgreSqlConversationStore : IConversationStore
     public async ValueTask<OpenConversationResult> OpenAsync(Conversation conversation, WorkflowRun? pendingRun, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(conversation);
+        if (pendingRun is not null && (pendingRun.Workspace != conversation.Workspace || pendingRun.ConversationId != conversation.Id))
+        {
+            throw new InvalidRequestException(nameof(pendingRun), $"the run belongs to conversation {pendingRun.ConversationId} in workspace {pendingRun.Workspace}, not to the conversation opened");
+        }
+
         cancellationToken.ThrowIfCancellationRequested();
         await using var connection = await _database.OpenAsync(cancellationToken).ConfigureAwait(false);
-        while (true)
+        for (var attempt = 1; ; attempt++)
         {
+            ThrowIfGivingUp(attempt);
             await using var command = new NpgsqlCommand(_sql.Open, connection);
             var parameters = command.Parameters;
             parameters.Text(conversation.Workspace.Value);
@@ -135,6 +159,16 @@ public sealed class PostgreSqlConversationStore : IConversationStore
     public async ValueTask<ConversationMessage> AppendOutboundAsync(ConversationMessage message, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(message);
+        if (message.Direction != MessageDirection.Outbound)
+        {
+            throw new InvalidRequestException(nameof(ConversationMessage.Direction), "AppendOutboundAsync records outbound messages; inbound ones go through AppendInboundAsync");
+        }
+
+        if (message.Content is null)
+        {
+            throw new InvalidRequestException(nameof(ConversationMessage.Content), "it is null");
+        }
+
         cancellationToken.ThrowIfCancellationRequested();
         await using var connection = await _database.OpenAsync(cancellationToken).ConfigureAwait(false);
         await using var command = new NpgsqlCommand(_sql.AppendOutbound, connection);
@@ -378,6 +412,15 @@ public sealed class PostgreSqlConversationStore : IConversationStore
         var outcome = (InboundAppendOutcome)reader.GetInt16(0);
         var message = ConversationRows.ReadMessage(reader, 1);
         return new InboundAppendResult(outcome, message, outcome == InboundAppendOutcome.Opened ? append.ToNewConversation() : null);
+    }
+
+    private static void ThrowIfGivingUp(int attempt)
+    {
+        if (attempt > MaxAttempts)
+        {
+            throw new InvalidOperationException(
+                $"Gave up after {MaxAttempts} attempts: the contact's open conversation kept changing between this store's statements.");
+        }
     }
 
     private async ValueTask ThrowIfSeveralOpenAsync(NpgsqlConnection connection, WorkspaceId workspace, ContactId contact)

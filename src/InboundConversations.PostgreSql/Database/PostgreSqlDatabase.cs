@@ -8,7 +8,7 @@ namespace InboundConversations.Storage.PostgreSql;
 /// What the adapter's stores share: the data source, the quoted schema, and the one-time schema check (or migration)
 /// before the first database call of the process. Disposes the data source only if it created it.
 /// </summary>
-internal sealed class PostgreSqlDatabase : IAsyncDisposable
+internal sealed class PostgreSqlDatabase : IAsyncDisposable, IDisposable
 {
     private readonly bool _ownsDataSource;
     private readonly bool _applyMigrations;
@@ -55,6 +55,15 @@ internal sealed class PostgreSqlDatabase : IAsyncDisposable
         if (_ownsDataSource)
         {
             await DataSource.DisposeAsync().ConfigureAwait(false);
+        }
+    }
+
+    /// <summary>For a host that disposes its service provider synchronously (a <c>using</c> in a test, say).</summary>
+    public void Dispose()
+    {
+        if (_ownsDataSource)
+        {
+            DataSource.Dispose();
         }
     }
 

@@ -85,11 +85,13 @@ public static class PostgreSqlBuilderExtensions
         }
 
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<PostgreSqlOptions>, PostgreSqlOptionsValidator>());
-        services.Replace(ServiceDescriptor.Singleton(sp => new PostgreSqlDatabase(
-            dataSource(sp),
-            sp.GetRequiredService<IOptions<PostgreSqlOptions>>().Value,
-            sp.GetService<ILoggerFactory>()?.CreateLogger("InboundConversations.PostgreSql"),
-            ownsDataSource)));
+        services.Replace(ServiceDescriptor.Singleton(sp =>
+        {
+            // The options first: an invalid schema fails before a data source exists that nothing would dispose.
+            var validated = sp.GetRequiredService<IOptions<PostgreSqlOptions>>().Value;
+            var logger = sp.GetService<ILoggerFactory>()?.CreateLogger("InboundConversations.PostgreSql");
+            return new PostgreSqlDatabase(dataSource(sp), validated, logger, ownsDataSource);
+        }));
         services.Replace(ServiceDescriptor.Singleton<IConversationStore>(sp => new PostgreSqlConversationStore(sp.GetRequiredService<PostgreSqlDatabase>())));
         services.Replace(ServiceDescriptor.Singleton<IAgentDirectory>(sp => new PostgreSqlAgentDirectory(sp.GetRequiredService<PostgreSqlDatabase>())));
         services.Replace(ServiceDescriptor.Singleton<IContactStore>(sp => new PostgreSqlContactStore(sp.GetRequiredService<PostgreSqlDatabase>())));

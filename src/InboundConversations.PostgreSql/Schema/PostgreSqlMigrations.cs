@@ -24,6 +24,14 @@ public static class PostgreSqlMigrations
         ArgumentNullException.ThrowIfNull(dataSource);
         var quoted = SchemaName.Quote(schema);
         await using var connection = await dataSource.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
+
+        // Up to date (every start but the first of a version): a read, no lock, no DDL, so a runtime role needs no
+        // CREATE privilege once the schema is in place.
+        if (await ReadVersionIfAnyAsync(connection, quoted, cancellationToken).ConfigureAwait(false) >= LatestVersion)
+        {
+            return [];
+        }
+
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
 
         // Held until the transaction ends: a second process waits here, then finds the work done.
@@ -65,6 +73,12 @@ public static class PostgreSqlMigrations
         ArgumentNullException.ThrowIfNull(dataSource);
         var quoted = SchemaName.Quote(schema);
         await using var connection = await dataSource.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
+        return await ReadVersionIfAnyAsync(connection, quoted, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>The schema's version, 0 if it has no migrations table (or no schema) yet.</summary>
+    private static async Task<int> ReadVersionIfAnyAsync(NpgsqlConnection connection, string quoted, CancellationToken cancellationToken)
+    {
         await using var exists = new NpgsqlCommand("select to_regclass($1) is not null", connection);
         exists.Parameters.AddWithValue($"{quoted}.schema_migrations");
         return (bool)(await exists.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false))!

@@ -64,6 +64,19 @@ public sealed class UsePostgreSqlTests(PostgreSqlServer server)
         await afterwards.Should().ThrowAsync<ObjectDisposedException>();
     }
 
+    [Fact]
+    public async Task AProviderDisposedSynchronously_AfterTheStoresWereUsed_DisposesWithoutError()
+    {
+        var services = new ServiceCollection();
+        services.AddInboundConversations().UsePostgreSql(await server.CreateDatabaseAsync("wiring_sync"));
+        var provider = services.BuildServiceProvider();
+        await provider.GetRequiredService<IConversationStore>().FindOpenAsync(default, new ContactId("nobody"), CancellationToken.None);
+
+        var dispose = () => provider.Dispose();
+
+        dispose.Should().NotThrow();
+    }
+
     [Theory]
     [InlineData("")]
     [InlineData("   ")]

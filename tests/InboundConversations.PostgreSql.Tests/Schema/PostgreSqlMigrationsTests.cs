@@ -94,6 +94,32 @@ public sealed class PostgreSqlMigrationsTests(PostgreSqlServer server)
     }
 
     [Fact]
+    public async Task ApplyAsync_OnAnUpToDateSchema_NeedsNoCreatePrivilege_SoARuntimeRoleCanStart()
+    {
+        var connectionString = await server.CreateDatabaseAsync("migrate_runtime");
+        await using var owner = NpgsqlDataSource.Create(connectionString);
+        await PostgreSqlMigrations.ApplyAsync(owner);
+        var role = "runtime_" + Guid.NewGuid().ToString("N")[..8];
+        await using (var grant = owner.CreateCommand(
+            $"create role {role} login; revoke create on schema public from public; " +
+            $"grant usage on schema {PostgreSqlOptions.DefaultSchema} to {role}; " +
+            $"grant select, insert, update on all tables in schema {PostgreSqlOptions.DefaultSchema} to {role}"))
+        {
+            await grant.ExecuteNonQueryAsync();
+        }
+
+        await using var runtime = NpgsqlDataSource.Create(new NpgsqlConnectionStringBuilder(connectionString) { Username = role }.ConnectionString);
+
+        (await PostgreSqlMigrations.ApplyAsync(runtime)).Should().BeEmpty();
+        var createSomething = async () =>
+        {
+            await using var command = runtime.CreateCommand($"create table {PostgreSqlOptions.DefaultSchema}.probe (id int)");
+            await command.ExecuteNonQueryAsync();
+        };
+        await createSomething.Should().ThrowAsync<PostgresException>("the role really lacks the CREATE privilege the migrations would need");
+    }
+
+    [Fact]
     public async Task FirstDatabaseCall_WithApplyMigrations_MigratesOnce_ForManyCallersAtOnce()
     {
         await using var dataSource = NpgsqlDataSource.Create(await server.CreateDatabaseAsync("migrate_lazy"));
