@@ -22,12 +22,6 @@ internal static class ConversationRows
     /// <summary>How many columns <see cref="ConversationColumns"/> has.</summary>
     public const int ConversationColumnCount = 18;
 
-    /// <summary>The ordinal of <c>state</c> within <see cref="ConversationColumns"/>.</summary>
-    public const int StateColumn = 8;
-
-    /// <summary>The ordinal of <c>version</c> within <see cref="ConversationColumns"/>.</summary>
-    public const int VersionColumn = 17;
-
     /// <summary><paramref name="columns"/> with each name qualified by <paramref name="alias"/>.</summary>
     public static string Qualified(string columns, string alias) =>
         string.Join(", ", columns.Split(", ").Select(column => $"{alias}.{column}"));
