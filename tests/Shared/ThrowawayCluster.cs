@@ -9,10 +9,13 @@ namespace InboundConversations.PostgreSql.Throwaway;
 /// A throwaway PostgreSQL cluster for the test run: created in a temporary folder, listening on 127.0.0.1 on a free
 /// port, and removed afterwards. As root, the server runs as the <c>postgres</c> system user (initdb refuses root).
 /// Durability is off (fsync, synchronous commit): the data is thrown away anyway. Shared by the tests' fixture and
-/// the benchmarks (linked source).
+/// the benchmarks (linked source). The free port is released before the server binds it: if another process takes it
+/// meanwhile, the server starts again on another port (three tries in all).
 /// </summary>
 public sealed class ThrowawayCluster : IAsyncDisposable
 {
+    private const int StartAttempts = 3;
+
     private readonly string _folder = Path.Combine(Path.GetTempPath(), "inbound-pg-" + Guid.NewGuid().ToString("N")[..12]);
     private readonly bool _asRoot = Environment.UserName == "root";
     private string _bin = string.Empty;
@@ -29,35 +32,73 @@ public sealed class ThrowawayCluster : IAsyncDisposable
 
     /// <summary>Creates and starts a cluster.</summary>
     /// <exception cref="InvalidOperationException">No server programs were found, or one of them failed (its output and the server log say why).</exception>
-    public static async Task<ThrowawayCluster> StartAsync()
+    public static Task<ThrowawayCluster> StartAsync() => StartAsync(FreePort);
+
+    /// <summary>Creates and starts a cluster on the first port of <paramref name="choosePort"/>'s that the server can bind.</summary>
+    internal static async Task<ThrowawayCluster> StartAsync(Func<int> choosePort)
     {
         var cluster = new ThrowawayCluster();
         try
         {
-            await cluster.InitializeAsync();
+            await cluster.InitializeAsync(choosePort).ConfigureAwait(false);
             return cluster;
         }
         catch
         {
-            await cluster.DisposeAsync();
+            await cluster.DisposeAsync().ConfigureAwait(false);
             throw;
         }
     }
 
-    private async Task InitializeAsync()
+    private async Task InitializeAsync(Func<int> choosePort)
     {
         _bin = PostgreSqlBinaries.Find() ?? throw new InvalidOperationException(PostgreSqlBinaries.Missing());
         Directory.CreateDirectory(_folder);
         if (_asRoot)
         {
-            await RunAsync("chown", ["postgres:", _folder], asServerUser: false);
+            await RunAsync("chown", ["postgres:", _folder], asServerUser: false).ConfigureAwait(false);
         }
 
-        await RunAsync(Path.Combine(_bin, "initdb"), ["-D", DataFolder, "-U", "postgres", "--auth=trust", "-E", "UTF8", "--no-locale", "--no-sync"]);
-        Port = FreePort();
+        await RunAsync(Path.Combine(_bin, "initdb"), ["-D", DataFolder, "-U", "postgres", "--auth=trust", "-E", "UTF8", "--no-locale", "--no-sync"]).ConfigureAwait(false);
+        for (var attempt = 1; ; attempt++)
+        {
+            Port = choosePort();
+            var logLength = File.Exists(ServerLog) ? new FileInfo(ServerLog).Length : 0;
+            try
+            {
+                await StartServerAsync().ConfigureAwait(false);
+                return;
+            }
+            catch (InvalidOperationException) when (attempt < StartAttempts)
+            {
+                if (!await PortWasTakenAsync(logLength).ConfigureAwait(false))
+                {
+                    throw;
+                }
+            }
+        }
+    }
+
+    private string ServerLog => Path.Combine(_folder, "server.log");
+
+    private Task StartServerAsync()
+    {
         var settings = $"-p {Port} -c listen_addresses=127.0.0.1 -c unix_socket_directories={_folder} -c fsync=off " +
                        "-c synchronous_commit=off -c full_page_writes=off -c max_connections=300";
-        await RunAsync(Path.Combine(_bin, "pg_ctl"), ["-D", DataFolder, "-l", Path.Combine(_folder, "server.log"), "-o", settings, "-w", "-t", "60", "start"]);
+        return RunAsync(Path.Combine(_bin, "pg_ctl"), ["-D", DataFolder, "-l", ServerLog, "-o", settings, "-w", "-t", "60", "start"]);
+    }
+
+    /// <summary>Whether the server's last start (what it logged after <paramref name="logLength"/>) failed because its port was taken.</summary>
+    private async Task<bool> PortWasTakenAsync(long logLength)
+    {
+        if (!File.Exists(ServerLog))
+        {
+            return false;
+        }
+
+        var log = await File.ReadAllBytesAsync(ServerLog).ConfigureAwait(false);
+        return log.Length > logLength &&
+               System.Text.Encoding.UTF8.GetString(log, (int)logLength, log.Length - (int)logLength).Contains("Address already in use", StringComparison.Ordinal);
     }
 
     /// <summary>Stops the server and deletes its folder.</summary>
@@ -66,7 +107,7 @@ public sealed class ThrowawayCluster : IAsyncDisposable
         NpgsqlConnection.ClearAllPools();
         if (File.Exists(Path.Combine(DataFolder, "postmaster.pid")))
         {
-            await RunAsync(Path.Combine(_bin, "pg_ctl"), ["-D", DataFolder, "-m", "immediate", "-w", "stop"]);
+            await RunAsync(Path.Combine(_bin, "pg_ctl"), ["-D", DataFolder, "-m", "immediate", "-w", "stop"]).ConfigureAwait(false);
         }
 
         if (Directory.Exists(_folder))
@@ -81,10 +122,14 @@ public sealed class ThrowawayCluster : IAsyncDisposable
     public async Task<string> CreateDatabaseAsync(string prefix, int maxPoolSize = 50)
     {
         var name = $"{prefix}_{Interlocked.Increment(ref _databases)}";
-        await using (var admin = NpgsqlDataSource.Create(ConnectionString("postgres", 2)))
-        await using (var command = admin.CreateCommand($"create database \"{name}\""))
+        var admin = NpgsqlDataSource.Create(ConnectionString("postgres", 2));
+        await using (admin.ConfigureAwait(false))
         {
-            await command.ExecuteNonQueryAsync();
+            var command = admin.CreateCommand($"create database \"{name}\"");
+            await using (command.ConfigureAwait(false))
+            {
+                await command.ExecuteNonQueryAsync().ConfigureAwait(false);
+            }
         }
 
         return ConnectionString(name, maxPoolSize);
@@ -134,13 +179,12 @@ public sealed class ThrowawayCluster : IAsyncDisposable
         using var process = Process.Start(start) ?? throw new InvalidOperationException($"Could not start {program}.");
         var output = process.StandardOutput.ReadToEndAsync();
         var error = process.StandardError.ReadToEndAsync();
-        await process.WaitForExitAsync();
+        await process.WaitForExitAsync().ConfigureAwait(false);
         if (process.ExitCode != 0)
         {
-            var log = Path.Combine(_folder, "server.log");
-            var serverLog = File.Exists(log) ? await File.ReadAllTextAsync(log) : string.Empty;
+            var serverLog = File.Exists(ServerLog) ? await File.ReadAllTextAsync(ServerLog).ConfigureAwait(false) : string.Empty;
             throw new InvalidOperationException(
-                $"{Path.GetFileName(program)} {string.Join(' ', arguments)} exited with {process.ExitCode}:\n{await output}\n{await error}\n{serverLog}");
+                $"{Path.GetFileName(program)} {string.Join(' ', arguments)} exited with {process.ExitCode}:\n{await output.ConfigureAwait(false)}\n{await error.ConfigureAwait(false)}\n{serverLog}");
         }
     }
 }

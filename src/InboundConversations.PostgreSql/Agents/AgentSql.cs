@@ -39,13 +39,13 @@ internal sealed class AgentSql
             $"update {s}.agents a set open_conversations = greatest(a.open_conversations - 1, 0) " +
             $"where a.workspace = $1 and a.id = $2 returning {Columns("a")}";
 
-        // A reservation is three statements in one batch (one round trip, one implicit transaction). The first two make
-        // sure the team's row exists and lock it: one team's reservations take turns, so each picks from what the
-        // previous one committed (a statement's snapshot is taken when it starts, after the lock was granted) and round
-        // robin's cursor moves one pick at a time. The third picks, reserves and moves the cursor.
-        // $1 workspace, $2 team.
-        EnsureTeam = $"insert into {s}.teams (workspace, team) values ($1, $2) on conflict (workspace, team) do nothing";
-        LockTeam = $"select 1 from {s}.teams where workspace = $1 and team = $2 for update";
+        // A reservation is two statements in one batch (one round trip, one implicit transaction). The first takes the
+        // workspace's advisory lock ($1, see WorkspaceLock): a workspace's reservations take turns, so each picks from
+        // what the previous one committed (a statement's snapshot is taken when it starts, after the lock was granted)
+        // and round robin's cursor moves one pick at a time. The second picks, reserves and moves the cursor. Every other
+        // change locks one agent's row (a registration also that agent's team rows, which reservations only read), so no
+        // two transactions can wait for each other: reservations cannot deadlock.
+        LockWorkspace = "select pg_advisory_xact_lock($1)";
 
         var cursor = $"coalesce((select c.last_agent from {s}.teams c where c.workspace = $1 and c.team = $2), '')";
         ReserveRoundRobin = Reserve(s, Columns, string.Empty, $"a.id <= {cursor}, a.id");
@@ -70,9 +70,7 @@ internal sealed class AgentSql
 
     public string Release { get; }
 
-    public string EnsureTeam { get; }
-
-    public string LockTeam { get; }
+    public string LockWorkspace { get; }
 
     /// <summary>$1 workspace, $2 team, $3 whether only online agents qualify, $4 the time.</summary>
     public string ReserveRoundRobin { get; }
@@ -87,10 +85,10 @@ internal sealed class AgentSql
     public string ReserveSpecific { get; }
 
     /// <summary>
-    /// Picks the first available member in <paramref name="order"/> and locks their row. PostgreSQL re-checks the
-    /// conditions on the row's latest version once the lock is granted (a reservation through another team, a release,
-    /// a presence or capacity change may have committed meanwhile) and skips a row that no longer qualifies, so the
-    /// increment never takes an agent beyond capacity, offline, or out of the team's members.
+    /// Picks the first available member in <paramref name="order"/> and locks their row, then records the pick as the
+    /// team's round robin cursor. PostgreSQL re-checks the conditions on the row's latest version once the lock is
+    /// granted (a release, a presence or capacity change may have committed meanwhile) and skips a row that no longer
+    /// qualifies, so the increment never takes an agent beyond capacity, offline, or out of the team's members.
     /// </summary>
     private static string Reserve(string s, Func<string, string> columns, string filter, string order) =>
         "with picked as (" +
@@ -100,6 +98,7 @@ internal sealed class AgentSql
         $"order by {order} limit 1 for update of a), " +
         $"reserved as (update {s}.agents a set open_conversations = a.open_conversations + 1, last_assigned_at = $4 " +
         $"from picked where a.workspace = $1 and a.id = picked.id returning {columns("a")}), " +
-        $"moved as (update {s}.teams c set last_agent = r.id from reserved r where c.workspace = $1 and c.team = $2) " +
+        $"moved as (insert into {s}.teams as c (workspace, team, last_agent) select $1, $2, r.id from reserved r " +
+        "on conflict (workspace, team) do update set last_agent = excluded.last_agent) " +
         "select * from reserved";
 }

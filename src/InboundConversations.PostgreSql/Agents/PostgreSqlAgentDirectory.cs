@@ -8,19 +8,18 @@ namespace InboundConversations.Storage.PostgreSql;
 /// whichever process reserves. Every call is one round trip.
 /// </summary>
 /// <remarks>
-/// A reservation locks its team's row, then picks and locks one agent: one team's reservations take turns, so the
-/// order (round robin's cursor included) is exact; reservations for different teams run in parallel, and PostgreSQL
-/// re-checks an agent's load, capacity and presence when it grants the agent's lock. Ids sort ordinally, as in
-/// <see cref="InMemory.InMemoryAgentDirectory"/>, whose semantics this directory keeps.
+/// A reservation takes its workspace's transaction-scoped advisory lock, then picks and locks one agent: a workspace's
+/// reservations take turns, as in <see cref="InMemory.InMemoryAgentDirectory"/> (one lock per workspace), so the order
+/// (round robin's cursor included) is exact and two reservations never wait for each other's agents; workspaces
+/// reserve in parallel. Releases, presence and capacity changes lock one agent's row and do not wait for the
+/// workspace's lock; PostgreSQL re-checks an agent's load, capacity and presence when it grants a reservation the
+/// agent's lock. Ids sort ordinally, as in the in-memory directory, whose semantics this directory keeps.
 /// </remarks>
 public sealed class PostgreSqlAgentDirectory : IAgentDirectory
 {
-    // A reservation waiting for an agent whose lock another team's reservation holds can deadlock with it (each picked
-    // the other's agent second); PostgreSQL then rolls one back whole, and retrying it is safe.
-    private const int ReserveAttempts = 3;
-
     private readonly PostgreSqlDatabase _database;
     private readonly AgentSql _sql;
+    private readonly WorkspaceLock _workspaceLock;
 
     /// <summary>Creates the directory over <paramref name="dataSource"/>; the schema is migrated (or checked) before the first call.</summary>
     /// <param name="dataSource">The database; the host owns and disposes it.</param>
@@ -36,6 +35,7 @@ public sealed class PostgreSqlAgentDirectory : IAgentDirectory
     {
         _database = database;
         _sql = new AgentSql(database.Schema);
+        _workspaceLock = new WorkspaceLock(database.Schema);
     }
 
     /// <inheritdoc />
@@ -146,17 +146,30 @@ public sealed class PostgreSqlAgentDirectory : IAgentDirectory
             return null;
         }
 
-        for (var attempt = 1; ; attempt++)
+        var (sql, specific) = selection.Order switch
         {
-            try
+            AgentOrder.LeastOpen => (_sql.ReserveLeastOpen, false),
+            AgentOrder.LongestIdle => (_sql.ReserveLongestIdle, false),
+            AgentOrder.Specific => (_sql.ReserveSpecific, true),
+            _ => (_sql.ReserveRoundRobin, false),
+        };
+
+        await using var connection = await _database.OpenAsync(cancellationToken).ConfigureAwait(false);
+        await using var batch = new NpgsqlBatch(connection);
+        batch.BatchCommands.Add(Command(_sql.LockWorkspace, p => p.BigInt(_workspaceLock.KeyOf(workspace))));
+        batch.BatchCommands.Add(Command(sql, p =>
+        {
+            p.Text(workspace.Value).Text(team.Value).Boolean(selection.RequireOnline).Timestamp(now);
+            if (specific)
             {
-                return await ReserveOnceAsync(workspace, team, selection, now, cancellationToken).ConfigureAwait(false);
+                p.Text(selection.Agent.Value);
             }
-            catch (PostgresException e) when (e.SqlState == PostgresErrorCodes.DeadlockDetected && attempt < ReserveAttempts)
-            {
-                AgentLog.ReservationRetried(_database.Logger, workspace.Value, team.Value, attempt + 1);
-            }
-        }
+        }));
+
+        // The reader starts at the lock's row (one void value), then moves to the reservation's.
+        await using var reader = await batch.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+        await reader.NextResultAsync(cancellationToken).ConfigureAwait(false);
+        return await reader.ReadAsync(cancellationToken).ConfigureAwait(false) ? AgentRow.Read(reader, workspace) : null;
     }
 
     private static void RequireCapacity(int capacity)
@@ -172,35 +185,6 @@ public sealed class PostgreSqlAgentDirectory : IAgentDirectory
         var command = new NpgsqlBatchCommand(sql);
         parameters(command.Parameters);
         return command;
-    }
-
-    private async ValueTask<Agent?> ReserveOnceAsync(WorkspaceId workspace, TeamId team, AgentSelection selection, DateTimeOffset now, CancellationToken cancellationToken)
-    {
-        var (sql, specific) = selection.Order switch
-        {
-            AgentOrder.LeastOpen => (_sql.ReserveLeastOpen, false),
-            AgentOrder.LongestIdle => (_sql.ReserveLongestIdle, false),
-            AgentOrder.Specific => (_sql.ReserveSpecific, true),
-            _ => (_sql.ReserveRoundRobin, false),
-        };
-
-        await using var connection = await _database.OpenAsync(cancellationToken).ConfigureAwait(false);
-        await using var batch = new NpgsqlBatch(connection);
-        batch.BatchCommands.Add(Command(_sql.EnsureTeam, p => p.Text(workspace.Value).Text(team.Value)));
-        batch.BatchCommands.Add(Command(_sql.LockTeam, p => p.Text(workspace.Value).Text(team.Value)));
-        batch.BatchCommands.Add(Command(sql, p =>
-        {
-            p.Text(workspace.Value).Text(team.Value).Boolean(selection.RequireOnline).Timestamp(now);
-            if (specific)
-            {
-                p.Text(selection.Agent.Value);
-            }
-        }));
-
-        // The insert has no result set; the reader starts at the lock's row, then moves to the reservation's.
-        await using var reader = await batch.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
-        await reader.NextResultAsync(cancellationToken).ConfigureAwait(false);
-        return await reader.ReadAsync(cancellationToken).ConfigureAwait(false) ? AgentRow.Read(reader, workspace) : null;
     }
 
     private async ValueTask<Agent> ChangeAsync(

@@ -1,4 +1,3 @@
-using System.Collections.Concurrent;
 using InboundConversations.PostgreSql.Tests.Infrastructure;
 using InboundConversations.Storage;
 using InboundConversations.Storage.PostgreSql;
@@ -8,19 +7,19 @@ using Npgsql;
 namespace InboundConversations.PostgreSql.Tests.Conversations;
 
 /// <summary>
-/// Every test of the conversation store contract, against PostgreSQL: one database and one data source for the class,
-/// and a schema of its own for each store. The tests cannot share one schema:
-/// every test's samples start again at <c>contact-1</c>, and some tests use fixed external ids (a theory's cases too).
+/// Every test of the conversation store contract, against PostgreSQL: one database and one data source for the class
+/// (<see cref="DatabasePerClass{TTests}"/>), and a schema of its own for each store. The samples' contact and external
+/// ids are unique to each test instance (they no longer start again at <c>contact-1</c>), but
+/// <see cref="IConversationStore.ListUnfinishedWorkflowRunsAsync"/> lists the whole store: a schema per store keeps
+/// each test's list to the runs it wrote.
 /// </summary>
 [Collection(PostgreSqlCollection.Name)]
 public sealed class PostgreSqlConversationStoreContractTests(PostgreSqlServer server) : ConversationStoreContract
 {
-    private static readonly ConcurrentDictionary<PostgreSqlServer, Lazy<Task<NpgsqlDataSource>>> DataSources = new();
     private static int _schemas;
     private string? _schema;
 
-    private NpgsqlDataSource DataSource =>
-        DataSources.GetOrAdd(server, s => new Lazy<Task<NpgsqlDataSource>>(() => CreateDataSourceAsync(s))).Value.GetAwaiter().GetResult();
+    private NpgsqlDataSource DataSource => DatabasePerClass<PostgreSqlConversationStoreContractTests>.Get(server, "conversations");
 
     /// <inheritdoc />
     protected override IConversationStore CreateStore()
@@ -62,7 +61,4 @@ public sealed class PostgreSqlConversationStoreContractTests(PostgreSqlServer se
             return false;
         }
     }
-
-    private static async Task<NpgsqlDataSource> CreateDataSourceAsync(PostgreSqlServer server) =>
-        NpgsqlDataSource.Create(await server.CreateDatabaseAsync("conversations", maxPoolSize: 80));
 }

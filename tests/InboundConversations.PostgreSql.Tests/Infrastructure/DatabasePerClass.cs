@@ -14,6 +14,6 @@ internal static class DatabasePerClass<TTests>
 
     /// <summary>The class's data source on <paramref name="server"/>; blocks while the database is created (tests only).</summary>
     public static NpgsqlDataSource Get(PostgreSqlServer server, string prefix) =>
-        DataSources.GetOrAdd(server, s => new Lazy<Task<NpgsqlDataSource>>(async () => NpgsqlDataSource.Create(await s.CreateDatabaseAsync(prefix, maxPoolSize: 80))))
+        DataSources.GetOrAdd(server, s => new Lazy<Task<NpgsqlDataSource>>(async () => NpgsqlDataSource.Create(await s.CreateDatabaseAsync(prefix, maxPoolSize: 80).ConfigureAwait(false))))
             .Value.GetAwaiter().GetResult();
 }
