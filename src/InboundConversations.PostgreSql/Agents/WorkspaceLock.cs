@@ -8,26 +8,15 @@ namespace InboundConversations.Storage.PostgreSql;
 /// </summary>
 internal sealed class WorkspaceLock
 {
-    private const ulong Prime = 1099511628211;
     private readonly ulong _schemaHash;
 
     public WorkspaceLock(string schema)
     {
-        var hash = Append(14695981039346656037, "InboundConversations.PostgreSql.Reservations:");
-        hash = Append(hash, schema.Length.ToString(System.Globalization.CultureInfo.InvariantCulture));
-        _schemaHash = Append(Append(hash, ":"), schema);
+        var hash = StableHash.Append(StableHash.Empty, "InboundConversations.PostgreSql.Reservations:");
+        hash = StableHash.Append(hash, schema.Length.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        _schemaHash = StableHash.Append(StableHash.Append(hash, ":"), schema);
     }
 
     /// <summary>The key of <paramref name="workspace"/>'s lock; allocates nothing.</summary>
-    public long KeyOf(WorkspaceId workspace) => unchecked((long)Append(_schemaHash, workspace.Value));
-
-    private static ulong Append(ulong hash, string text)
-    {
-        foreach (var c in text)
-        {
-            hash = (hash ^ c) * Prime;
-        }
-
-        return hash;
-    }
+    public long KeyOf(WorkspaceId workspace) => unchecked((long)StableHash.Append(_schemaHash, workspace.Value));
 }

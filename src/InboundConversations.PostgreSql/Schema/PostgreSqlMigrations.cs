@@ -111,15 +111,6 @@ public static class PostgreSqlMigrations
     }
 
     /// <summary>A stable 64-bit key per schema (FNV-1a), so inboxes in two schemas do not wait for each other.</summary>
-    private static long LockKey(string schema)
-    {
-        const ulong Prime = 1099511628211;
-        var hash = 14695981039346656037;
-        foreach (var c in "InboundConversations.PostgreSql.Migrations:" + schema)
-        {
-            hash = (hash ^ c) * Prime;
-        }
-
-        return unchecked((long)hash);
-    }
+    private static long LockKey(string schema) =>
+        unchecked((long)StableHash.Append(StableHash.Empty, "InboundConversations.PostgreSql.Migrations:" + schema));
 }

@@ -114,7 +114,7 @@ create table {schema}.agent_teams (
 
 create index agent_teams_by_agent on {schema}.agent_teams (workspace, agent, position);
 
--- One row per team that has been picked from: the lock that serializes a team's reservations, and round robin's cursor.
+-- One row per team that has been picked from: round robin's cursor (reservations take turns under a per-workspace advisory lock).
 create table {schema}.teams (
     workspace   text collate "C" not null,
     team        text collate "C" not null,
