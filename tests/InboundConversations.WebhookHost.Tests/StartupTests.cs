@@ -1,5 +1,6 @@
 using InboundConversations.Storage;
 using InboundConversations.Storage.InMemory;
+using InboundConversations.Storage.PostgreSql;
 using InboundConversations.Testing.Faults;
 using InboundConversations.WebhookHost.Tests.Support;
 using Microsoft.Extensions.DependencyInjection;
@@ -28,6 +29,27 @@ public sealed class StartupTests
         var start = () => RunningHost.StartAsync(["--Inbox:Agents:0:Teams:0=salse"]);
 
         (await start.Should().ThrowAsync<OptionsValidationException>()).Which.Message.Should().Contain("salse");
+    }
+
+    [Fact]
+    public async Task Build_WithAnInboxConnectionString_StoresInPostgreSql_AndWithoutOne_InMemory()
+    {
+        await using var shared = WebhookHostApp.Build(["--ConnectionStrings:Inbox=Host=127.0.0.1;Database=inbox", "--Inbox:PostgreSql:Schema=webhooks"]);
+        await using var alone = WebhookHostApp.Build([]);
+
+        shared.Services.GetRequiredService<IConversationStore>().Should().BeOfType<PostgreSqlConversationStore>();
+        shared.Services.GetRequiredService<IAgentDirectory>().Should().BeOfType<PostgreSqlAgentDirectory>();
+        shared.Services.GetRequiredService<IContactStore>().Should().BeOfType<PostgreSqlContactStore>();
+        shared.Services.GetRequiredService<IOptions<PostgreSqlOptions>>().Value.Schema.Should().Be("webhooks");
+        alone.Services.GetRequiredService<IConversationStore>().Should().BeOfType<InMemoryConversationStore>();
+    }
+
+    [Fact]
+    public async Task Start_WithAnInvalidPostgreSqlSchema_StopsTheHostBeforeConnecting()
+    {
+        var start = () => RunningHost.StartAsync(["--ConnectionStrings:Inbox=Host=127.0.0.1;Port=1;Database=inbox", "--Inbox:PostgreSql:Schema=Inbox-1"]);
+
+        (await start.Should().ThrowAsync<OptionsValidationException>()).Which.Message.Should().Contain("PostgreSqlOptions.Schema");
     }
 
     [Fact]

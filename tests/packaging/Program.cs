@@ -3,6 +3,7 @@
 using System.Reflection;
 using InboundConversations;
 using InboundConversations.Storage;
+using InboundConversations.Storage.PostgreSql;
 using InboundConversations.Testing.Contracts;
 using InboundConversations.Workflow.Assignment;
 using Microsoft.Extensions.DependencyInjection;
@@ -21,7 +22,7 @@ void Check(bool holds, string expectation)
 }
 
 Console.WriteLine("The assemblies come from the packages under test:");
-foreach (var assembly in new[] { typeof(IConversationEngine).Assembly, typeof(ConversationStoreContract).Assembly })
+foreach (var assembly in new[] { typeof(IConversationEngine).Assembly, typeof(PostgreSqlConversationStore).Assembly, typeof(ConversationStoreContract).Assembly })
 {
     var version = assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion ?? "";
     Check(version.Split('+')[0] == args[0], $"{assembly.GetName().Name} {version}, expected {args[0]}");
@@ -72,6 +73,15 @@ Check(next.OpenedConversation && next.ConversationId != first.ConversationId, "t
 var reopened = await engine.GetConversationAsync(next.ConversationId);
 Check(reopened.State == ConversationState.Assigned && reopened.Assignee == ana,
     $"which the workflow assigns again (state {reopened.State}, assignee {reopened.Assignee?.ToString() ?? "none"})");
+
+Console.WriteLine("The PostgreSQL package (wiring only: no server here):");
+Check(PostgreSqlMigrations.LatestVersion >= 1, $"it carries its schema migrations (latest version {PostgreSqlMigrations.LatestVersion})");
+var postgres = new ServiceCollection();
+postgres.AddInboundConversations().UsePostgreSql("Host=127.0.0.1;Database=inbox");
+await using (var postgresProvider = postgres.BuildServiceProvider())
+{
+    Check(postgresProvider.GetRequiredService<IConversationStore>() is PostgreSqlConversationStore, "UsePostgreSql replaces the conversation store");
+}
 
 Console.WriteLine(failures == 0 ? "packaging check passed" : $"packaging check: {failures} step(s) failed");
 return failures == 0 ? 0 : 1;

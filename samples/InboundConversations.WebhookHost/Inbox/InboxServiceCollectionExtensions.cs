@@ -3,13 +3,20 @@ using Microsoft.Extensions.Options;
 
 namespace InboundConversations.WebhookHost.Inbox;
 
-/// <summary>The library's wiring: its options from configuration, the inbound workflow, the agents, start-up work.</summary>
+/// <summary>
+/// The library's wiring: its options from configuration, the storage (in memory, or PostgreSQL when the connection
+/// string <c>Inbox</c> is set, so several instances share one inbox), the inbound workflow, the agents, start-up work.
+/// </summary>
 internal static class InboxServiceCollectionExtensions
 {
     public static IServiceCollection AddInbox(this IServiceCollection services, IConfiguration configuration)
     {
-        services.AddInboundConversations(options => configuration.GetSection("InboundConversations").Bind(options))
+        var inbox = services.AddInboundConversations(options => configuration.GetSection("InboundConversations").Bind(options))
             .AddInboundWorkflow(InboxWorkflow.Configure);
+        if (configuration.GetConnectionString("Inbox") is { Length: > 0 } connectionString)
+        {
+            inbox.UsePostgreSql(connectionString, options => configuration.GetSection("Inbox:PostgreSql").Bind(options));
+        }
 
         services.AddOptions<AgentsOptions>()
             .Bind(configuration.GetSection(AgentsOptions.Section))

@@ -27,7 +27,7 @@ public interface IConversationEngine
     /// <param name="cancellationToken">Cancels the call; a token cancelled before the store write leaves nothing stored.</param>
     /// <returns>Which conversation the message belongs to, and whether it opened it or was a redelivery.</returns>
     /// <exception cref="InvalidIdentifierException">The contact, channel or external id is missing or malformed.</exception>
-    /// <exception cref="InvalidMessageContentException">The content is null or empty.</exception>
+    /// <exception cref="InvalidMessageContentException">The content is null or empty, or holds a NUL character (U+0000) or an unpaired UTF-16 surrogate.</exception>
     /// <exception cref="MessageTooLargeException">The content is longer than <see cref="InboundConversationsOptions.MaxContentLength"/>.</exception>
     /// <exception cref="MessageSentInFutureException">The sent-at time is beyond <see cref="InboundConversationsOptions.MaxClockSkew"/>.</exception>
     /// <exception cref="InvalidRequestException">The sent-at time is missing.</exception>
@@ -59,7 +59,7 @@ public interface IConversationEngine
     /// <exception cref="ConversationNotFoundException">The conversation does not exist in the workspace.</exception>
     /// <exception cref="ConversationClosedException">The conversation is closed.</exception>
     /// <exception cref="InvalidActorException">The author is a contact or missing.</exception>
-    /// <exception cref="InvalidMessageContentException">The content is null or empty.</exception>
+    /// <exception cref="InvalidMessageContentException">The content is null or empty, or holds a NUL character (U+0000) or an unpaired UTF-16 surrogate.</exception>
     /// <exception cref="MessageTooLargeException">The content is too long.</exception>
     ValueTask<ConversationMessage> SendAsync(OutboundMessage message, CancellationToken cancellationToken = default);
 

@@ -2,10 +2,15 @@ using InboundConversations.Storage;
 
 namespace InboundConversations.Testing.Contracts;
 
-/// <summary>Builds valid requests for the contract suites, each with fresh ids.</summary>
+/// <summary>
+/// Builds valid requests for the contract suites, each with fresh ids: contact ids and external message ids (even the
+/// ones a test names) carry a suffix unique to this instance, so tests over one shared database never meet each
+/// other's rows, in one run or across runs.
+/// </summary>
 public sealed class StoreSamples
 {
     private readonly Lock _clock = new();
+    private readonly string _run = Guid.NewGuid().ToString("N")[..12];
     private long _next;
 
     /// <summary>Creates samples whose times start at <paramref name="start"/>.</summary>
@@ -15,9 +20,9 @@ public sealed class StoreSamples
     /// <summary>The time the next sample gets.</summary>
     public DateTimeOffset Now { get; private set; }
 
-    /// <summary>A contact id not used before by these samples.</summary>
+    /// <summary>A contact id not used before, by these samples or any other.</summary>
     /// <returns>The new contact id.</returns>
-    public ContactId NewContact() => new($"contact-{Interlocked.Increment(ref _next)}");
+    public ContactId NewContact() => new($"contact-{Interlocked.Increment(ref _next)}-{_run}");
 
     /// <summary>A team id not used before by these samples.</summary>
     /// <returns>The new team id.</returns>
@@ -40,7 +45,10 @@ public sealed class StoreSamples
 
     /// <summary>An inbound message for <paramref name="contact"/>, with a fresh external id unless one is given.</summary>
     /// <param name="contact">The contact who writes.</param>
-    /// <param name="externalId">The channel's message id; fresh if <see langword="null"/>.</param>
+    /// <param name="externalId">
+    /// The channel's message id, to which these samples add their own suffix (the same name gives the same id within
+    /// one instance); fresh if <see langword="null"/>.
+    /// </param>
     /// <param name="channel">The channel; <c>whatsapp</c> if <see langword="null"/>.</param>
     /// <param name="workspace">The workspace.</param>
     /// <returns>The request for <see cref="IConversationStore.AppendInboundAsync"/>.</returns>
@@ -52,7 +60,7 @@ public sealed class StoreSamples
             Workspace = workspace,
             Contact = contact,
             Channel = new ChannelId(channel ?? "whatsapp"),
-            ExternalId = externalId ?? $"ext-{Interlocked.Increment(ref _next)}",
+            ExternalId = $"{externalId ?? $"ext-{Interlocked.Increment(ref _next)}"}@{_run}",
             Content = "contract test message",
             SentAt = now,
             ReceivedAt = now,

@@ -74,13 +74,5 @@ public class FullCycleBenchmarks
     }
 
     [Benchmark]
-    public async Task Engine()
-    {
-        var engine = _engine!.Engine;
-        var received = await engine.ReceiveAsync(_first[_next++]);
-        var conversation = await engine.GetConversationAsync(received.ConversationId);
-        var agent = Actor.Agent(conversation.Assignee ?? throw new InvalidOperationException($"not assigned: {conversation.State}"));
-        await engine.SendAsync(new OutboundMessage { ConversationId = conversation.Id, Author = agent, Content = Workload.Reply });
-        await engine.CloseAsync(new CloseConversationRequest { ConversationId = conversation.Id, ClosedBy = agent, Category = "resolved" });
-    }
+    public Task Engine() => _engine!.CycleAsync(_first[_next++]);
 }

@@ -31,10 +31,12 @@ public sealed class EngineInbox : IAsyncDisposable
     /// <param name="agents">The billing team's size.</param>
     /// <param name="capacity">Each agent's capacity.</param>
     /// <param name="withWorkflow">False builds the engine without any workflow (conversations stay Unassigned).</param>
-    public static async Task<EngineInbox> CreateAsync(int agents, int capacity, bool withWorkflow = true)
+    /// <param name="storage">Replaces the in-memory adapters (the PostgreSQL benchmarks pass <c>UsePostgreSql</c>).</param>
+    public static async Task<EngineInbox> CreateAsync(int agents, int capacity, bool withWorkflow = true, Action<IInboundConversationsBuilder>? storage = null)
     {
         var services = new ServiceCollection();
         var builder = services.AddInboundConversations();
+        storage?.Invoke(builder);
         if (withWorkflow)
         {
             builder.AddInboundWorkflow(workflow => workflow
@@ -74,6 +76,16 @@ public sealed class EngineInbox : IAsyncDisposable
                 throw new InvalidOperationException($"contact {i} already had an open conversation");
             }
         }
+    }
+
+    /// <summary>One whole cycle: <paramref name="first"/> opens a conversation, the assigned agent replies and closes it.</summary>
+    public async Task CycleAsync(InboundMessage first)
+    {
+        var received = await Engine.ReceiveAsync(first);
+        var conversation = await Engine.GetConversationAsync(received.ConversationId);
+        var agent = Actor.Agent(conversation.Assignee ?? throw new InvalidOperationException($"not assigned: {conversation.State}"));
+        await Engine.SendAsync(new OutboundMessage { ConversationId = conversation.Id, Author = agent, Content = Workload.Reply });
+        await Engine.CloseAsync(new CloseConversationRequest { ConversationId = conversation.Id, ClosedBy = agent, Category = "resolved" });
     }
 
     public ValueTask DisposeAsync() => _provider.DisposeAsync();

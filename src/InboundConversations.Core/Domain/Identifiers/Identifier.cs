@@ -31,6 +31,11 @@ internal static class Identifier
             }
         }
 
+        if (StorableText.Problem(value) is { } problem)
+        {
+            throw new InvalidIdentifierException(kind, problem);
+        }
+
         return value;
     }
 

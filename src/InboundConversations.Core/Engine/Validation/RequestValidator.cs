@@ -107,6 +107,11 @@ internal sealed class RequestValidator(InboundConversationsOptions options)
         {
             throw new MessageTooLargeException(content.Length, options.MaxContentLength);
         }
+
+        if (StorableText.Problem(content) is { } problem)
+        {
+            throw new InvalidMessageContentException(problem);
+        }
     }
 
     private static void Optional(string? text, string field, int maxLength)
@@ -114,6 +119,11 @@ internal sealed class RequestValidator(InboundConversationsOptions options)
         if (text is not null && text.Length > maxLength)
         {
             throw new InvalidRequestException(field, $"it is {text.Length} characters long; the most is {maxLength}");
+        }
+
+        if (text is not null && StorableText.Problem(text) is { } problem)
+        {
+            throw new InvalidRequestException(field, problem);
         }
     }
 }

@@ -32,20 +32,22 @@ public sealed class EnrichmentContext : WorkflowContext
     /// <summary>Records a fact for later steps (the router reads facts). A later write of the same key wins.</summary>
     /// <param name="key">The fact's key, for example <see cref="WorkflowFacts.Intent"/>.</param>
     /// <param name="value">Its value.</param>
-    /// <exception cref="InvalidRequestException">The key or value is null or empty.</exception>
+    /// <exception cref="InvalidRequestException">The key or value is null or empty, or holds a NUL character or an unpaired surrogate.</exception>
     public void AddFact(string key, string value) => _facts[Require(key, nameof(key))] = Require(value, nameof(value));
 
     /// <summary>Sets a field on the contact, stored when the step succeeds.</summary>
     /// <param name="key">The field's key.</param>
     /// <param name="value">Its value.</param>
-    /// <exception cref="InvalidRequestException">The key or value is null or empty.</exception>
+    /// <exception cref="InvalidRequestException">The key or value is null or empty, or holds a NUL character or an unpaired surrogate.</exception>
     public void SetContactField(string key, string value) => _fields[Require(key, nameof(key))] = Require(value, nameof(value));
 
     /// <summary>Adds a tag to the contact, stored when the step succeeds.</summary>
     /// <param name="tag">The tag.</param>
-    /// <exception cref="InvalidRequestException">The tag is null or empty.</exception>
+    /// <exception cref="InvalidRequestException">The tag is null or empty, or holds a NUL character or an unpaired surrogate.</exception>
     public void AddContactTag(string tag) => _tags.Add(Require(tag, nameof(tag)));
 
     private static string Require(string? text, string field) =>
-        string.IsNullOrEmpty(text) ? throw new InvalidRequestException(field, "it is null or empty") : text;
+        string.IsNullOrEmpty(text) ? throw new InvalidRequestException(field, "it is null or empty")
+        : StorableText.Problem(text) is { } problem ? throw new InvalidRequestException(field, problem)
+        : text;
 }

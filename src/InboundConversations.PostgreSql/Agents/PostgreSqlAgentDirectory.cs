@@ -1,0 +1,208 @@
+using Npgsql;
+
+namespace InboundConversations.Storage.PostgreSql;
+
+/// <summary>
+/// The <see cref="IAgentDirectory"/> over PostgreSQL (tables <c>agents</c>, <c>agent_teams</c>, <c>teams</c>), for
+/// several host processes sharing one database: capacity is reserved under row locks, so no agent ever exceeds it,
+/// whichever process reserves. Every call is one round trip.
+/// </summary>
+/// <remarks>
+/// A reservation takes its workspace's transaction-scoped advisory lock, then picks and locks one agent: a workspace's
+/// reservations take turns, as in <see cref="InMemory.InMemoryAgentDirectory"/> (one lock per workspace), so the order
+/// (round robin's cursor included) is exact and two reservations never wait for each other's agents; workspaces
+/// reserve in parallel. Releases, presence and capacity changes lock one agent's row and do not wait for the
+/// workspace's lock; PostgreSQL re-checks an agent's load, capacity and presence when it grants a reservation the
+/// agent's lock. Ids sort ordinally, as in the in-memory directory, whose semantics this directory keeps.
+/// </remarks>
+public sealed class PostgreSqlAgentDirectory : IAgentDirectory
+{
+    private readonly PostgreSqlDatabase _database;
+    private readonly AgentSql _sql;
+    private readonly WorkspaceLock _workspaceLock;
+
+    /// <summary>Creates the directory over <paramref name="dataSource"/>; the schema is migrated (or checked) before the first call.</summary>
+    /// <param name="dataSource">The database; the host owns and disposes it.</param>
+    /// <param name="options">The schema and migration options; the defaults if <see langword="null"/>.</param>
+    /// <exception cref="ArgumentNullException"><paramref name="dataSource"/> is null.</exception>
+    /// <exception cref="ArgumentException">The options name an invalid schema.</exception>
+    public PostgreSqlAgentDirectory(NpgsqlDataSource dataSource, PostgreSqlOptions? options = null)
+        : this(new PostgreSqlDatabase(dataSource, options ?? new PostgreSqlOptions()))
+    {
+    }
+
+    internal PostgreSqlAgentDirectory(PostgreSqlDatabase database)
+    {
+        _database = database;
+        _sql = new AgentSql(database.Schema);
+        _workspaceLock = new WorkspaceLock(database.Schema);
+    }
+
+    /// <inheritdoc />
+    public async ValueTask<Agent> RegisterAsync(AgentRegistration registration, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(registration);
+        RequireId.Present(registration.Agent.IsEmpty, nameof(AgentId));
+        if (registration.Teams is null || registration.Teams.Count == 0 || registration.Teams.Any(t => t.IsEmpty))
+        {
+            throw new InvalidRequestException(nameof(AgentRegistration.Teams), "an agent belongs to at least one team, and every team id is required");
+        }
+
+        RequireCapacity(registration.Capacity);
+        cancellationToken.ThrowIfCancellationRequested();
+        var teams = registration.Teams.Distinct().ToArray();
+        var teamNames = Array.ConvertAll(teams, t => t.Value);
+        var workspace = registration.Workspace.Value;
+        var agent = registration.Agent.Value;
+
+        await using var connection = await _database.OpenAsync(cancellationToken).ConfigureAwait(false);
+        await using var batch = new NpgsqlBatch(connection);
+        batch.BatchCommands.Add(Command(_sql.RegisterAgent, p => p.Text(workspace).Text(agent).Integer(registration.Capacity).SmallInt((short)registration.InitialPresence)));
+        batch.BatchCommands.Add(Command(_sql.DropOtherTeams, p => p.Text(workspace).Text(agent).TextArray(teamNames)));
+        batch.BatchCommands.Add(Command(_sql.AddTeams, p => p.Text(workspace).Text(agent).TextArray(teamNames)));
+        await using var reader = await batch.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+        await reader.ReadAsync(cancellationToken).ConfigureAwait(false);
+        var stored = new Agent
+        {
+            Workspace = registration.Workspace,
+            Id = registration.Agent,
+            Teams = teams,
+            Capacity = registration.Capacity,
+            Presence = (AgentPresence)reader.GetInt16(0),
+            OpenConversations = reader.GetInt32(1),
+            LastAssignedAt = reader.IsDBNull(2) ? null : reader.GetFieldValue<DateTimeOffset>(2),
+        };
+
+        // The team statements' errors, if any, surface here; the batch is one transaction, so nothing is half-applied.
+        while (await reader.NextResultAsync(cancellationToken).ConfigureAwait(false))
+        {
+        }
+
+        return stored;
+    }
+
+    /// <inheritdoc />
+    public async ValueTask<Agent?> FindAsync(WorkspaceId workspace, AgentId agent, CancellationToken cancellationToken)
+    {
+        cancellationToken.ThrowIfCancellationRequested();
+        return agent.IsEmpty ? null : await QueryAgentAsync(_sql.Find, workspace, agent, null, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <inheritdoc />
+    public async ValueTask<IReadOnlyList<Agent>> ListTeamAsync(WorkspaceId workspace, TeamId team, CancellationToken cancellationToken)
+    {
+        cancellationToken.ThrowIfCancellationRequested();
+        if (team.IsEmpty)
+        {
+            return [];
+        }
+
+        await using var connection = await _database.OpenAsync(cancellationToken).ConfigureAwait(false);
+        await using var command = new NpgsqlCommand(_sql.ListTeam, connection);
+        command.Parameters.Text(workspace.Value).Text(team.Value);
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+        var members = new List<Agent>();
+        while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+        {
+            members.Add(AgentRow.Read(reader, workspace));
+        }
+
+        return members;
+    }
+
+    /// <inheritdoc />
+    public ValueTask<Agent> SetPresenceAsync(WorkspaceId workspace, AgentId agent, AgentPresence presence, CancellationToken cancellationToken)
+    {
+        if (!Enum.IsDefined(presence))
+        {
+            throw new InvalidRequestException(nameof(presence), $"{(int)presence} is not an AgentPresence");
+        }
+
+        cancellationToken.ThrowIfCancellationRequested();
+        return ChangeAsync(_sql.SetPresence, workspace, agent, p => p.SmallInt((short)presence), cancellationToken);
+    }
+
+    /// <inheritdoc />
+    public ValueTask<Agent> SetCapacityAsync(WorkspaceId workspace, AgentId agent, int capacity, CancellationToken cancellationToken)
+    {
+        RequireCapacity(capacity);
+        cancellationToken.ThrowIfCancellationRequested();
+        return ChangeAsync(_sql.SetCapacity, workspace, agent, p => p.Integer(capacity), cancellationToken);
+    }
+
+    /// <inheritdoc />
+    public ValueTask<Agent> ReleaseAsync(WorkspaceId workspace, AgentId agent, CancellationToken cancellationToken)
+    {
+        cancellationToken.ThrowIfCancellationRequested();
+        return ChangeAsync(_sql.Release, workspace, agent, null, cancellationToken);
+    }
+
+    /// <inheritdoc />
+    public async ValueTask<Agent?> ReserveAsync(WorkspaceId workspace, TeamId team, AgentSelection selection, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        cancellationToken.ThrowIfCancellationRequested();
+        if (team.IsEmpty || (selection.Order == AgentOrder.Specific && selection.Agent.IsEmpty))
+        {
+            return null;
+        }
+
+        var (sql, specific) = selection.Order switch
+        {
+            AgentOrder.LeastOpen => (_sql.ReserveLeastOpen, false),
+            AgentOrder.LongestIdle => (_sql.ReserveLongestIdle, false),
+            AgentOrder.Specific => (_sql.ReserveSpecific, true),
+            _ => (_sql.ReserveRoundRobin, false),
+        };
+
+        await using var connection = await _database.OpenAsync(cancellationToken).ConfigureAwait(false);
+        await using var batch = new NpgsqlBatch(connection);
+        batch.BatchCommands.Add(Command(_sql.LockWorkspace, p => p.BigInt(_workspaceLock.KeyOf(workspace))));
+        batch.BatchCommands.Add(Command(sql, p =>
+        {
+            p.Text(workspace.Value).Text(team.Value).Boolean(selection.RequireOnline).Timestamp(now);
+            if (specific)
+            {
+                p.Text(selection.Agent.Value);
+            }
+        }));
+
+        // The reader starts at the lock's row (one void value), then moves to the reservation's.
+        await using var reader = await batch.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+        await reader.NextResultAsync(cancellationToken).ConfigureAwait(false);
+        return await reader.ReadAsync(cancellationToken).ConfigureAwait(false) ? AgentRow.Read(reader, workspace) : null;
+    }
+
+    private static void RequireCapacity(int capacity)
+    {
+        if (capacity < 1)
+        {
+            throw new InvalidRequestException("Capacity", $"it is {capacity}; an agent's capacity is at least 1");
+        }
+    }
+
+    private static NpgsqlBatchCommand Command(string sql, Action<NpgsqlParameterCollection> parameters)
+    {
+        var command = new NpgsqlBatchCommand(sql);
+        parameters(command.Parameters);
+        return command;
+    }
+
+    private async ValueTask<Agent> ChangeAsync(
+        string sql, WorkspaceId workspace, AgentId agent, Action<NpgsqlParameterCollection>? value, CancellationToken cancellationToken)
+    {
+        RequireId.Present(agent.IsEmpty, nameof(AgentId));
+        return await QueryAgentAsync(sql, workspace, agent, value, cancellationToken).ConfigureAwait(false)
+            ?? throw new AgentNotFoundException(workspace, agent);
+    }
+
+    private async ValueTask<Agent?> QueryAgentAsync(
+        string sql, WorkspaceId workspace, AgentId agent, Action<NpgsqlParameterCollection>? value, CancellationToken cancellationToken)
+    {
+        await using var connection = await _database.OpenAsync(cancellationToken).ConfigureAwait(false);
+        await using var command = new NpgsqlCommand(sql, connection);
+        command.Parameters.Text(workspace.Value).Text(agent.Value);
+        value?.Invoke(command.Parameters);
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+        return await reader.ReadAsync(cancellationToken).ConfigureAwait(false) ? AgentRow.Read(reader, workspace) : null;
+    }
+}

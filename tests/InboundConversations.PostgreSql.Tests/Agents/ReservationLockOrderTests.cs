@@ -1,0 +1,104 @@
+using InboundConversations.PostgreSql.Tests.Infrastructure;
+using InboundConversations.Storage;
+using InboundConversations.Storage.PostgreSql;
+using Npgsql;
+
+namespace InboundConversations.PostgreSql.Tests.Agents;
+
+/// <summary>
+/// Reservations through two teams that share agents, stepped one lock at a time against presence changes held open
+/// by the test: the interleaving in which two reservations walking the agents in opposite orders each keep a lock on
+/// an agent that stopped qualifying, and would wait for each other's.
+/// </summary>
+[Collection(PostgreSqlCollection.Name)]
+public sealed class ReservationLockOrderTests(PostgreSqlServer server)
+{
+    private const string Schema = PostgreSqlOptions.DefaultSchema;
+
+    [Fact]
+    public async Task Reserve_ThroughTwoTeamsWalkingSharedAgentsInOppositeOrders_AsTheyGoOffline_NeitherDeadlocks()
+    {
+        var connectionString = await server.CreateDatabaseAsync("lock_order");
+        await using var setup = NpgsqlDataSource.Create(connectionString);
+
+        // Each reservation has connections of its own, named so the test can see what it waits for; a deadlock would
+        // not be broken by the server for a minute, so the test sees it as a reservation that never returns.
+        await using var first = DataSource(connectionString, "reserve-first");
+        await using var second = DataSource(connectionString, "reserve-second");
+        var (sales, support) = (new TeamId("sales"), new TeamId("support"));
+        var (a, b) = (new AgentId("agent-a"), new AgentId("agent-b"));
+        var directory = new PostgreSqlAgentDirectory(setup);
+        foreach (var agent in new[] { a, b })
+        {
+            await directory.RegisterAsync(new AgentRegistration { Agent = agent, Teams = [sales, support], Capacity = 1, InitialPresence = AgentPresence.Online }, CancellationToken.None);
+        }
+
+        // Support's round robin now starts after a: it walks b, then a. Sales' walks a, then b.
+        var at = new DateTimeOffset(2026, 1, 1, 8, 0, 0, TimeSpan.Zero);
+        await directory.ReserveAsync(default, support, AgentSelection.Specific(a), at, CancellationToken.None);
+        await directory.ReleaseAsync(default, a, CancellationToken.None);
+
+        // Two presence changes in flight: a and b are going offline.
+        await using var offlineA = await GoOfflineUncommittedAsync(setup, a);
+        await using var offlineB = await GoOfflineUncommittedAsync(setup, b);
+
+        var salesReservation = new PostgreSqlAgentDirectory(first).ReserveAsync(default, sales, AgentSelection.RoundRobin, at.AddSeconds(1), CancellationToken.None).AsTask();
+        await WaitUntilBlockedAsync(setup, "reserve-first", offlineA.Pid);
+        var supportReservation = new PostgreSqlAgentDirectory(second).ReserveAsync(default, support, AgentSelection.RoundRobin, at.AddSeconds(2), CancellationToken.None).AsTask();
+        await WaitUntilBlockedAsync(setup, "reserve-second", null);
+
+        await offlineA.CommitAsync();
+        await WaitUntilBlockedAsync(setup, "reserve-first", null);
+        await offlineB.CommitAsync();
+
+        var reserved = await Task.WhenAll(salesReservation, supportReservation).WaitAsync(TimeSpan.FromSeconds(30));
+
+        reserved.Should().HaveCount(2).And.OnlyContain(r => r == null);
+        (await directory.ListTeamAsync(default, sales, CancellationToken.None)).Should().OnlyContain(x => x.Presence == AgentPresence.Offline && x.OpenConversations == 0);
+    }
+
+    private static NpgsqlDataSource DataSource(string connectionString, string name) =>
+        NpgsqlDataSource.Create(new NpgsqlConnectionStringBuilder(connectionString) { ApplicationName = name, Options = "-c deadlock_timeout=60s" }.ConnectionString);
+
+    private static async Task<PendingChange> GoOfflineUncommittedAsync(NpgsqlDataSource dataSource, AgentId agent)
+    {
+        var connection = await dataSource.OpenConnectionAsync();
+        var transaction = await connection.BeginTransactionAsync();
+        await using (var command = new NpgsqlCommand($"update \"{Schema}\".agents set presence = {(int)AgentPresence.Offline} where id = $1", connection, transaction))
+        {
+            command.Parameters.AddWithValue(agent.Value);
+            await command.ExecuteNonQueryAsync();
+        }
+
+        return new PendingChange(connection, transaction, connection.ProcessID);
+    }
+
+    /// <summary>Waits until the named reservation waits for a lock (held by <paramref name="holder"/>'s backend, if given).</summary>
+    private static async Task WaitUntilBlockedAsync(NpgsqlDataSource dataSource, string name, int? holder)
+    {
+        await using var command = dataSource.CreateCommand(
+            "select count(*) from pg_stat_activity where application_name = $1 and cardinality(pg_blocking_pids(pid)) > 0 " +
+            "and ($2::integer is null or $2 = any(pg_blocking_pids(pid)))");
+        command.Parameters.AddWithValue(name);
+        command.Parameters.AddWithValue((object?)holder ?? DBNull.Value);
+        var deadline = DateTime.UtcNow.AddSeconds(30);
+        while ((long)(await command.ExecuteScalarAsync())! == 0)
+        {
+            DateTime.UtcNow.Should().BeBefore(deadline, $"{name} should wait for a lock");
+            await Task.Delay(10);
+        }
+    }
+
+    private sealed class PendingChange(NpgsqlConnection connection, NpgsqlTransaction transaction, int pid) : IAsyncDisposable
+    {
+        public int Pid { get; } = pid;
+
+        public Task CommitAsync() => transaction.CommitAsync();
+
+        public async ValueTask DisposeAsync()
+        {
+            await transaction.DisposeAsync();
+            await connection.DisposeAsync();
+        }
+    }
+}

@@ -1,0 +1,64 @@
+using InboundConversations.PostgreSql.Tests.Infrastructure;
+using InboundConversations.Storage;
+using InboundConversations.Storage.PostgreSql;
+using InboundConversations.Testing.Contracts;
+using Npgsql;
+
+namespace InboundConversations.PostgreSql.Tests.Conversations;
+
+/// <summary>
+/// Every test of the conversation store contract, against PostgreSQL: one database and one data source for the class
+/// (<see cref="DatabasePerClass{TTests}"/>), and a schema of its own for each store. The samples' contact and external
+/// ids are unique to each test instance (they no longer start again at <c>contact-1</c>), but
+/// <see cref="IConversationStore.ListUnfinishedWorkflowRunsAsync"/> lists the whole store: a schema per store keeps
+/// each test's list to the runs it wrote.
+/// </summary>
+[Collection(PostgreSqlCollection.Name)]
+public sealed class PostgreSqlConversationStoreContractTests(PostgreSqlServer server) : ConversationStoreContract
+{
+    private static int _schemas;
+    private string? _schema;
+
+    private NpgsqlDataSource DataSource => DatabasePerClass<PostgreSqlConversationStoreContractTests>.Get(server, "conversations");
+
+    /// <inheritdoc />
+    protected override IConversationStore CreateStore()
+    {
+        _schema = $"conversations_{Interlocked.Increment(ref _schemas)}";
+        PostgreSqlMigrations.ApplyAsync(DataSource, _schema).GetAwaiter().GetResult();
+        return new PostgreSqlConversationStore(DataSource, new PostgreSqlOptions { Schema = _schema });
+    }
+
+    /// <summary>
+    /// Inserts the row directly, past the store; false when the database refuses it: the unique partial index makes
+    /// a second open conversation for one contact impossible.
+    /// </summary>
+    protected override async ValueTask<bool> TryWriteUncheckedAsync(IConversationStore store, Conversation conversation)
+    {
+        await using var command = DataSource.CreateCommand(
+            $"""
+            insert into "{_schema}".conversations
+                (workspace, id, contact, channel, source, opened_by_kind, opened_by_id, opened_at, state, version)
+            values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)
+            """);
+        command.Parameters.AddWithValue(conversation.Workspace.Value);
+        command.Parameters.AddWithValue(conversation.Id.Value);
+        command.Parameters.AddWithValue(conversation.Contact.Value);
+        command.Parameters.AddWithValue(conversation.Channel.Value);
+        command.Parameters.AddWithValue((short)conversation.Source);
+        command.Parameters.AddWithValue((short)conversation.OpenedBy.Kind);
+        command.Parameters.AddWithValue((object?)conversation.OpenedBy.Id ?? DBNull.Value);
+        command.Parameters.AddWithValue(conversation.OpenedAt.ToUniversalTime());
+        command.Parameters.AddWithValue((short)conversation.State);
+        command.Parameters.AddWithValue(conversation.Version);
+        try
+        {
+            await command.ExecuteNonQueryAsync();
+            return true;
+        }
+        catch (PostgresException e) when (e.SqlState == PostgresErrorCodes.UniqueViolation && e.ConstraintName == "conversations_one_open_per_contact")
+        {
+            return false;
+        }
+    }
+}

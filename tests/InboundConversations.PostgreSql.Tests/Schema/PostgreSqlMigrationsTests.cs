@@ -1,0 +1,190 @@
+using InboundConversations.PostgreSql.Tests.Infrastructure;
+using InboundConversations.Storage.PostgreSql;
+using Npgsql;
+
+namespace InboundConversations.PostgreSql.Tests.Schema;
+
+[Collection(PostgreSqlCollection.Name)]
+public sealed class PostgreSqlMigrationsTests(PostgreSqlServer server)
+{
+    private static IEnumerable<int> AllVersions => Enumerable.Range(1, PostgreSqlMigrations.LatestVersion);
+
+    [Fact]
+    public async Task ApplyAsync_OnAnEmptyDatabase_AppliesEveryVersion_AndAgainAppliesNothing()
+    {
+        await using var dataSource = NpgsqlDataSource.Create(await server.CreateDatabaseAsync("migrate"));
+
+        (await PostgreSqlMigrations.GetVersionAsync(dataSource)).Should().Be(0);
+        (await PostgreSqlMigrations.ApplyAsync(dataSource)).Should().Equal(AllVersions);
+        (await PostgreSqlMigrations.ApplyAsync(dataSource)).Should().BeEmpty();
+
+        (await PostgreSqlMigrations.GetVersionAsync(dataSource)).Should().Be(PostgreSqlMigrations.LatestVersion);
+        (await RecordedVersionsAsync(dataSource, PostgreSqlOptions.DefaultSchema)).Should().Equal(AllVersions);
+    }
+
+    [Fact]
+    public async Task ApplyAsync_FromSixProcessesStartingAtOnce_AppliesEachVersionExactlyOnce()
+    {
+        var connectionString = await server.CreateDatabaseAsync("migrate_race");
+        var dataSources = Enumerable.Range(0, 6).Select(_ => NpgsqlDataSource.Create(connectionString)).ToArray();
+        try
+        {
+            using var start = new Barrier(dataSources.Length);
+            var applied = await Task.WhenAll(dataSources.Select(d => Task.Run(async () =>
+            {
+                start.SignalAndWait();
+                return await PostgreSqlMigrations.ApplyAsync(d);
+            })));
+
+            applied.SelectMany(a => a).Order().Should().Equal(AllVersions);
+            applied.Count(a => a.Count > 0).Should().Be(1, "the first to take the lock applies them all; the others find the work done");
+            (await RecordedVersionsAsync(dataSources[0], PostgreSqlOptions.DefaultSchema)).Should().Equal(AllVersions);
+        }
+        finally
+        {
+            foreach (var dataSource in dataSources)
+            {
+                await dataSource.DisposeAsync();
+            }
+        }
+    }
+
+    [Fact]
+    public async Task ApplyAsync_TwoSchemasInOneDatabase_AreMigratedIndependently()
+    {
+        await using var dataSource = NpgsqlDataSource.Create(await server.CreateDatabaseAsync("migrate_two"));
+
+        (await PostgreSqlMigrations.ApplyAsync(dataSource, "inbox_a")).Should().Equal(AllVersions);
+        (await PostgreSqlMigrations.GetVersionAsync(dataSource, "inbox_b")).Should().Be(0);
+        (await PostgreSqlMigrations.ApplyAsync(dataSource, "inbox_b")).Should().Equal(AllVersions);
+
+        (await TableNamesAsync(dataSource, "inbox_a")).Should().Equal(await TableNamesAsync(dataSource, "inbox_b"));
+        (await TableNamesAsync(dataSource, "inbox_a")).Should().Contain(["conversations", "messages", "workflow_runs", "agents", "contacts", "schema_migrations"]);
+    }
+
+    [Theory]
+    [InlineData("")]
+    [InlineData("Inbox")]
+    [InlineData("inbox-a")]
+    [InlineData("1inbox")]
+    [InlineData("inbox; drop table x")]
+    [InlineData("pg_inbox")]
+    [InlineData("a234567890123456789012345678901234567890123456789012345678901234")]
+    public async Task ApplyAsync_WithAnInvalidSchemaName_ThrowsBeforeCreatingAnything(string schema)
+    {
+        await using var dataSource = NpgsqlDataSource.Create(await server.CreateDatabaseAsync("migrate_bad"));
+        var before = await SchemaNamesAsync(dataSource);
+
+        var apply = () => PostgreSqlMigrations.ApplyAsync(dataSource, schema);
+
+        (await apply.Should().ThrowAsync<ArgumentException>()).Which.Message.Should().Contain("PostgreSqlOptions.Schema");
+        (await SchemaNamesAsync(dataSource)).Should().Equal(before);
+    }
+
+    [Fact]
+    public async Task ApplyAsync_WithACancelledToken_ThrowsAndCreatesNothing()
+    {
+        await using var dataSource = NpgsqlDataSource.Create(await server.CreateDatabaseAsync("migrate_cancel"));
+
+        var apply = () => PostgreSqlMigrations.ApplyAsync(dataSource, cancellationToken: new CancellationToken(canceled: true));
+
+        await apply.Should().ThrowAsync<OperationCanceledException>();
+        (await PostgreSqlMigrations.GetVersionAsync(dataSource)).Should().Be(0);
+        (await SchemaNamesAsync(dataSource)).Should().NotContain(PostgreSqlOptions.DefaultSchema);
+    }
+
+    [Fact]
+    public async Task ApplyAsync_OnAnUpToDateSchema_NeedsNoCreatePrivilege_SoARuntimeRoleCanStart()
+    {
+        var connectionString = await server.CreateDatabaseAsync("migrate_runtime");
+        await using var owner = NpgsqlDataSource.Create(connectionString);
+        await PostgreSqlMigrations.ApplyAsync(owner);
+        var role = "runtime_" + Guid.NewGuid().ToString("N")[..8];
+        await using (var grant = owner.CreateCommand(
+            $"create role {role} login; revoke create on schema public from public; " +
+            $"grant usage on schema {PostgreSqlOptions.DefaultSchema} to {role}; " +
+            $"grant select, insert, update on all tables in schema {PostgreSqlOptions.DefaultSchema} to {role}"))
+        {
+            await grant.ExecuteNonQueryAsync();
+        }
+
+        await using var runtime = NpgsqlDataSource.Create(new NpgsqlConnectionStringBuilder(connectionString) { Username = role }.ConnectionString);
+
+        (await PostgreSqlMigrations.ApplyAsync(runtime)).Should().BeEmpty();
+        var createSomething = async () =>
+        {
+            await using var command = runtime.CreateCommand($"create table {PostgreSqlOptions.DefaultSchema}.probe (id int)");
+            await command.ExecuteNonQueryAsync();
+        };
+        await createSomething.Should().ThrowAsync<PostgresException>("the role really lacks the CREATE privilege the migrations would need");
+    }
+
+    [Fact]
+    public async Task FirstDatabaseCall_WithApplyMigrations_MigratesOnce_ForManyCallersAtOnce()
+    {
+        await using var dataSource = NpgsqlDataSource.Create(await server.CreateDatabaseAsync("migrate_lazy"));
+        var database = new PostgreSqlDatabase(dataSource, new PostgreSqlOptions { Schema = "lazy" });
+
+        var connections = await Task.WhenAll(Enumerable.Range(0, 8).Select(_ => database.OpenAsync(CancellationToken.None).AsTask()));
+        foreach (var connection in connections)
+        {
+            await connection.DisposeAsync();
+        }
+
+        (await RecordedVersionsAsync(dataSource, "lazy")).Should().Equal(AllVersions);
+    }
+
+    [Fact]
+    public async Task FirstDatabaseCall_WithoutApplyMigrations_OnAnOlderSchema_ThrowsSayingWhatToDo_AndWorksOnceMigrated()
+    {
+        await using var dataSource = NpgsqlDataSource.Create(await server.CreateDatabaseAsync("migrate_manual"));
+        var database = new PostgreSqlDatabase(dataSource, new PostgreSqlOptions { Schema = "manual", ApplyMigrations = false });
+
+        var open = () => database.OpenAsync(CancellationToken.None).AsTask();
+
+        (await open.Should().ThrowAsync<InvalidOperationException>()).Which.Message
+            .Should().Contain("'manual' is at version 0").And.Contain($"needs version {PostgreSqlMigrations.LatestVersion}").And.Contain("ApplyAsync");
+        (await PostgreSqlMigrations.GetVersionAsync(dataSource, "manual")).Should().Be(0, "the adapter does not migrate when told not to");
+
+        await PostgreSqlMigrations.ApplyAsync(dataSource, "manual");
+        await using var connection = await database.OpenAsync(CancellationToken.None);
+        connection.State.Should().Be(System.Data.ConnectionState.Open);
+    }
+
+    private static async Task<List<int>> RecordedVersionsAsync(NpgsqlDataSource dataSource, string schema)
+    {
+        await using var command = dataSource.CreateCommand($"select version from \"{schema}\".schema_migrations order by version");
+        await using var reader = await command.ExecuteReaderAsync();
+        var versions = new List<int>();
+        while (await reader.ReadAsync())
+        {
+            versions.Add(reader.GetInt32(0));
+        }
+
+        return versions;
+    }
+
+    private static Task<List<string>> SchemaNamesAsync(NpgsqlDataSource dataSource) =>
+        NamesAsync(dataSource, "select nspname from pg_namespace order by nspname", null);
+
+    private static Task<List<string>> TableNamesAsync(NpgsqlDataSource dataSource, string schema) =>
+        NamesAsync(dataSource, "select table_name from information_schema.tables where table_schema = $1 order by table_name", schema);
+
+    private static async Task<List<string>> NamesAsync(NpgsqlDataSource dataSource, string sql, string? parameter)
+    {
+        await using var command = dataSource.CreateCommand(sql);
+        if (parameter is not null)
+        {
+            command.Parameters.AddWithValue(parameter);
+        }
+
+        await using var reader = await command.ExecuteReaderAsync();
+        var names = new List<string>();
+        while (await reader.ReadAsync())
+        {
+            names.Add(reader.GetString(0));
+        }
+
+        return names;
+    }
+}
