@@ -1,4 +1,6 @@
 using InboundConversations.PostgreSql.Tests.Infrastructure;
+using InboundConversations.PostgreSql.Tests.Scale;
+using InboundConversations.Storage;
 using InboundConversations.Storage.PostgreSql;
 using Npgsql;
 
@@ -94,30 +96,53 @@ public sealed class PostgreSqlMigrationsTests(PostgreSqlServer server)
     }
 
     [Fact]
-    public async Task ApplyAsync_OnAnUpToDateSchema_NeedsNoCreatePrivilege_SoARuntimeRoleCanStart()
+    public async Task OnceMigrated_ARuntimeRoleWithoutCreate_RunsWholeCycles_WithTheGrantsTheReadmeNames()
     {
         var connectionString = await server.CreateDatabaseAsync("migrate_runtime");
         await using var owner = NpgsqlDataSource.Create(connectionString);
         await PostgreSqlMigrations.ApplyAsync(owner);
         var role = "runtime_" + Guid.NewGuid().ToString("N")[..8];
+        const string Schema = PostgreSqlOptions.DefaultSchema;
         await using (var grant = owner.CreateCommand(
             $"create role {role} login; revoke create on schema public from public; " +
-            $"grant usage on schema {PostgreSqlOptions.DefaultSchema} to {role}; " +
-            $"grant select, insert, update on all tables in schema {PostgreSqlOptions.DefaultSchema} to {role}"))
+            $"grant usage on schema {Schema} to {role}; " +
+            $"grant select, insert, update, delete on all tables in schema {Schema} to {role}; " +
+            $"grant usage on all sequences in schema {Schema} to {role}"))
         {
             await grant.ExecuteNonQueryAsync();
         }
 
-        await using var runtime = NpgsqlDataSource.Create(new NpgsqlConnectionStringBuilder(connectionString) { Username = role }.ConnectionString);
+        var runtimeConnection = new NpgsqlConnectionStringBuilder(connectionString) { Username = role }.ConnectionString;
+        await using var runtime = NpgsqlDataSource.Create(runtimeConnection);
+        (await PostgreSqlMigrations.ApplyAsync(runtime)).Should().BeEmpty("an up-to-date schema takes no lock and runs no DDL");
 
-        (await PostgreSqlMigrations.ApplyAsync(runtime)).Should().BeEmpty();
+        await using var host = EngineHost.Start(runtimeConnection, Schema, "support");
+        await host.Roster.RegisterAgentAsync(new AgentRegistration { Agent = new AgentId("ana"), Teams = [new TeamId("support")], Capacity = 1, InitialPresence = AgentPresence.Online });
+        for (var cycle = 0; cycle < 2; cycle++)
+        {
+            // The second cycle queues first (ana is full), then drains when the first closes: every statement kind runs.
+            var first = await host.Engine.ReceiveAsync(Message("contact-a", $"a-{cycle}"));
+            var second = await host.Engine.ReceiveAsync(Message("contact-b", $"b-{cycle}"));
+            (await host.Engine.GetConversationAsync(second.ConversationId)).State.Should().Be(ConversationState.Queued);
+            await host.Engine.SendAsync(new OutboundMessage { ConversationId = first.ConversationId, Author = Actor.Agent(new AgentId("ana")), Content = "Done" });
+            await host.Engine.CloseAsync(new CloseConversationRequest { ConversationId = first.ConversationId, ClosedBy = Actor.Agent(new AgentId("ana")) });
+            (await host.Engine.GetConversationAsync(second.ConversationId)).State.Should().Be(ConversationState.Assigned);
+            await host.Engine.CloseAsync(new CloseConversationRequest { ConversationId = second.ConversationId, ClosedBy = Actor.Agent(new AgentId("ana")) });
+        }
+
+        await host.Roster.RegisterAgentAsync(new AgentRegistration { Agent = new AgentId("ana"), Teams = [new TeamId("billing")], Capacity = 2 });
         var createSomething = async () =>
         {
-            await using var command = runtime.CreateCommand($"create table {PostgreSqlOptions.DefaultSchema}.probe (id int)");
+            await using var command = runtime.CreateCommand($"create table {Schema}.probe (id int)");
             await command.ExecuteNonQueryAsync();
         };
         await createSomething.Should().ThrowAsync<PostgresException>("the role really lacks the CREATE privilege the migrations would need");
     }
+
+    private static InboundMessage Message(string contact, string externalId) => new()
+    {
+        Contact = new ContactId(contact), Channel = new ChannelId("sms"), ExternalId = externalId, Content = "Hello", SentAt = DateTimeOffset.UtcNow,
+    };
 
     [Fact]
     public async Task FirstDatabaseCall_WithApplyMigrations_MigratesOnce_ForManyCallersAtOnce()
