@@ -1,4 +1,4 @@
-// InboundConversations demo: a stretch of inbound traffic on the in-memory default, driven by a simulated clock.
+// InboundConversations demo: a stretch of inbound traffic on the in-memory default (or PostgreSQL), driven by a simulated clock.
 // `dotnet run --project samples/InboundConversations.Demo -- --help` lists the options.
 using System.Text;
 using InboundConversations.Demo.App;

@@ -15,4 +15,10 @@ internal sealed record DemoOptions
 
     /// <summary>Print only the closing summary, not the timeline.</summary>
     public bool Quiet { get; init; }
+
+    /// <summary>
+    /// An Npgsql connection string: store the inbox in a fresh schema of that database instead of the in-memory
+    /// default. Null: the in-memory default.
+    /// </summary>
+    public string? PostgreSql { get; init; }
 }

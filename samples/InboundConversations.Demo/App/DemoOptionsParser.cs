@@ -1,9 +1,11 @@
 using System.Globalization;
+using Npgsql;
 
 namespace InboundConversations.Demo.App;
 
 /// <summary>
-/// Reads <c>--contacts N</c>, <c>--seed S</c>, <c>--quiet</c> and <c>--help</c> (also as <c>--name=value</c>).
+/// Reads <c>--contacts N</c>, <c>--seed S</c>, <c>--postgres C</c>, <c>--quiet</c> and <c>--help</c> (also as
+/// <c>--name=value</c>).
 /// Anything else, a missing or malformed value, a value out of range or an option given twice is refused.
 /// </summary>
 internal static class DemoOptionsParser
@@ -11,18 +13,22 @@ internal static class DemoOptionsParser
     public const string Usage = """
         Usage: dotnet run --project samples/InboundConversations.Demo -- [options]
 
-        Simulates a stretch of inbound traffic on the library's in-memory default, with a simulated clock,
-        and prints each conversation's cycle as a timeline, then a summary per team and per agent.
+        Simulates a stretch of inbound traffic on the library's in-memory default (or on PostgreSQL), with a
+        simulated clock, and prints each conversation's cycle as a timeline, then a summary per team and per agent.
 
         Options:
           --contacts N   how many contacts write in, 1 to 100000 (default 12)
           --seed S       the seed of the simulation, 0 to 2147483647 (default 2026);
                          the same seed prints the same output, byte for byte
+          --postgres C   store the inbox in PostgreSQL (Npgsql connection string C, e.g.
+                         "Host=localhost;Username=me;Password=secret;Database=inbox") instead of in memory;
+                         each run creates a fresh schema, inbound_demo_<UTC time>_<random hex>, prints its name
+                         after the summary and never drops it (drop schema <name> cascade removes it)
           --quiet, -q    print only the summary
           --help, -h     print this help
 
         Colour is used only when the output is a terminal; set NO_COLOR to turn it off.
-        Exit codes: 0 done, 2 bad options.
+        Exit codes: 0 done, 1 PostgreSQL failed, 2 bad options.
         """;
 
     public static ParsedArguments Parse(IReadOnlyList<string> args)
@@ -37,6 +43,7 @@ internal static class DemoOptionsParser
             {
                 "--contacts" => "--contacts",
                 "--seed" => "--seed",
+                "--postgres" => "--postgres",
                 "--quiet" or "-q" => "--quiet",
                 "--help" or "-h" => "--help",
                 _ => null,
@@ -76,7 +83,16 @@ internal static class DemoOptionsParser
                 value = args[++i];
             }
 
-            if (canonical == "--contacts")
+            if (canonical == "--postgres")
+            {
+                if (ConnectionStringProblem(value) is { } problem)
+                {
+                    return ParsedArguments.Fail($"--postgres {problem}");
+                }
+
+                options = options with { PostgreSql = value };
+            }
+            else if (canonical == "--contacts")
             {
                 if (!TryReadInteger(value, 1, DemoOptions.MaxContacts, out var contacts))
                 {
@@ -105,6 +121,25 @@ internal static class DemoOptionsParser
         return argument.StartsWith("--", StringComparison.Ordinal) && equals > 2
             ? (argument[..equals], argument[(equals + 1)..])
             : (argument, null);
+    }
+
+    /// <summary>Why Npgsql would refuse <paramref name="text"/>, without repeating it (it may hold a password).</summary>
+    private static string? ConnectionStringProblem(string text)
+    {
+        if (string.IsNullOrWhiteSpace(text))
+        {
+            return "needs a connection string, not an empty value";
+        }
+
+        try
+        {
+            _ = new NpgsqlConnectionStringBuilder(text);
+            return null;
+        }
+        catch (ArgumentException e)
+        {
+            return $"is not a valid Npgsql connection string: {e.Message}";
+        }
     }
 
     private static bool TryReadInteger(string text, int min, int max, out int value) =>

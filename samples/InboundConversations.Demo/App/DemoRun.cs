@@ -6,17 +6,18 @@ using Microsoft.Extensions.DependencyInjection;
 namespace InboundConversations.Demo.App;
 
 /// <summary>
-/// Wires an inbox on the library's in-memory default with the simulated clock, plays the stretch, prints the
-/// timeline (unless quiet) and the summary. No wall clock, no unseeded randomness: the same options print the same
-/// bytes.
+/// Wires an inbox on the library's in-memory default (or PostgreSQL) with the simulated clock, plays the stretch,
+/// prints the timeline (unless quiet) and the summary. No wall clock, no unseeded randomness in the simulation: the
+/// same options print the same bytes (on PostgreSQL, all but the last line, which names the run's fresh schema).
 /// </summary>
 internal static class DemoRun
 {
     public static readonly DateTimeOffset Start = new(2026, 11, 23, 9, 0, 0, TimeSpan.Zero);
 
-    public static async Task<InboxSummary> RunAsync(DemoOptions options, TextWriter output, Palette palette)
+    public static async Task<InboxSummary> RunAsync(DemoOptions options, DemoStore store, TextWriter output, Palette palette)
     {
         ArgumentNullException.ThrowIfNull(options);
+        ArgumentNullException.ThrowIfNull(store);
         ArgumentNullException.ThrowIfNull(output);
         ArgumentNullException.ThrowIfNull(palette);
 
@@ -27,7 +28,7 @@ internal static class DemoRun
 
         var services = new ServiceCollection();
         services.AddSingleton<TimeProvider>(clock);
-        var inbox = services.AddInboundConversations()
+        var inbox = store.Use(services.AddInboundConversations())
             .AddEventHandler(ledger)
             .OnEvent<ConversationAssigned>(notifications.OnAssignedAsync);
         if (!options.Quiet)
@@ -46,7 +47,7 @@ internal static class DemoRun
         var plan = TrafficPlan.Draw(options.Contacts, random);
         if (!options.Quiet)
         {
-            PrintHeader(options, output, palette);
+            PrintHeader(options, store, output, palette);
         }
 
         await simulation.RunAsync(plan, Cast.Agents).ConfigureAwait(false);
@@ -57,13 +58,18 @@ internal static class DemoRun
         }
 
         SummaryPrinter.Print(summary, output, palette);
+        if (store.SchemaLine is { } schemaLine)
+        {
+            output.WriteLine(schemaLine);
+        }
+
         return summary;
     }
 
-    private static void PrintHeader(DemoOptions options, TextWriter output, Palette palette)
+    private static void PrintHeader(DemoOptions options, DemoStore store, TextWriter output, Palette palette)
     {
         output.WriteLine(palette.Heading($"InboundConversations demo: {options.Contacts} contacts, seed {options.Seed}, simulated time from {Start:ddd d MMM yyyy HH:mm} UTC"));
-        output.WriteLine("Inbox: the in-memory default. Workflow: keyword intent (English and Spanish) and language → rules by intent → the");
+        output.WriteLine($"Inbox: {store.Description}. Workflow: keyword intent (English and Spanish) and language → rules by intent → the");
         output.WriteLine("contact's previous agent if free, else the least loaded. Teams: "
             + string.Join(", ", Cast.TeamNames.Select(team =>
                 $"{palette.Team(team)} ({string.Join(", ", Cast.Agents.Where(a => a.Team == team).Select(a => palette.Agent(a.Id)))})"))

@@ -59,6 +59,51 @@ public sealed class DemoOptionsParserTests
     }
 
     [Theory]
+    [InlineData("--postgres", "Host=localhost;Database=inbox", "--quiet")]
+    [InlineData("--quiet", "--postgres=Host=localhost;Database=inbox")]
+    public void Postgres_takes_a_connection_string_as_the_next_argument_or_after_an_equals_sign(params string[] args)
+    {
+        var parsed = DemoOptionsParser.Parse(args);
+
+        parsed.Options.Should().Be(new DemoOptions { Quiet = true, PostgreSql = "Host=localhost;Database=inbox" });
+    }
+
+    [Theory]
+    [InlineData("--postgres")]
+    [InlineData("--postgres", "--quiet")]
+    public void Postgres_without_a_value_is_refused(params string[] args)
+    {
+        var parsed = DemoOptionsParser.Parse(args);
+
+        parsed.Options.Should().BeNull();
+        parsed.Error.Should().Be("--postgres needs a value");
+    }
+
+    [Theory]
+    [InlineData("--postgres=")]
+    [InlineData("--postgres", "")]
+    [InlineData("--postgres", "   ")]
+    public void Postgres_with_an_empty_value_is_refused(params string[] args)
+    {
+        var parsed = DemoOptionsParser.Parse(args);
+
+        parsed.Options.Should().BeNull();
+        parsed.Error.Should().Be("--postgres needs a connection string, not an empty value");
+    }
+
+    [Theory]
+    [InlineData("Password=hunter2;Hots=localhost")]
+    [InlineData("Password=hunter2;localhost")]
+    [InlineData("Password=hunter2;Port=five")]
+    public void Postgres_with_a_string_Npgsql_cannot_parse_is_refused_without_repeating_it(string connectionString)
+    {
+        var parsed = DemoOptionsParser.Parse(["--postgres", connectionString]);
+
+        parsed.Options.Should().BeNull();
+        parsed.Error.Should().StartWith("--postgres is not a valid Npgsql connection string: ").And.NotContain("hunter2");
+    }
+
+    [Theory]
     [InlineData("--help")]
     [InlineData("-h")]
     [InlineData("--contacts", "5", "--help")]

@@ -14,7 +14,7 @@ public sealed class StretchTests
     {
         using var output = new StringWriter();
 
-        var summary = await DemoRun.RunAsync(new DemoOptions { Seed = seed }, output, Palette.Plain);
+        var summary = await DemoRun.RunAsync(new DemoOptions { Seed = seed }, DemoStore.InMemory, output, Palette.Plain);
 
         var text = output.ToString();
         text.Should().Contain("queued (nobody in billing available)").And.Contain("in the queue");
@@ -32,7 +32,7 @@ public sealed class StretchTests
     {
         using var output = new StringWriter();
 
-        var summary = await DemoRun.RunAsync(new DemoOptions { Contacts = contacts, Quiet = true }, output, Palette.Plain);
+        var summary = await DemoRun.RunAsync(new DemoOptions { Contacts = contacts, Quiet = true }, DemoStore.InMemory, output, Palette.Plain);
 
         summary.MessagesStored.Should().Be(summary.MessagesSent);
         summary.MostOpenForOneContact.Should().Be(1);
