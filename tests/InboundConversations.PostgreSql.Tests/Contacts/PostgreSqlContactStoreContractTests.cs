@@ -10,7 +10,6 @@ namespace InboundConversations.PostgreSql.Tests.Contacts;
 [Collection(PostgreSqlCollection.Name)]
 public sealed class PostgreSqlContactStoreContractTests(PostgreSqlServer server) : ContactStoreContract
 {
-    private static int s_schemas;
     private string? _schema;
 
     private NpgsqlDataSource DataSource => DatabasePerClass<PostgreSqlContactStoreContractTests>.Get(server, "contacts");
@@ -19,8 +18,7 @@ public sealed class PostgreSqlContactStoreContractTests(PostgreSqlServer server)
     // schema of its own in the class's database anyway, migrated here, so a test can count every row its store wrote.
     protected override IContactStore CreateStore()
     {
-        _schema = $"contacts_{Interlocked.Increment(ref s_schemas)}";
-        PostgreSqlMigrations.ApplyAsync(DataSource, _schema).GetAwaiter().GetResult();
+        _schema = DatabasePerClass<PostgreSqlContactStoreContractTests>.NewSchema(server, "contacts", "contacts");
         return new PostgreSqlContactStore(DataSource, new PostgreSqlOptions { Schema = _schema });
     }
 

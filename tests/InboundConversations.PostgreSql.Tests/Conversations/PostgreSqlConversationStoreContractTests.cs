@@ -16,7 +16,6 @@ namespace InboundConversations.PostgreSql.Tests.Conversations;
 [Collection(PostgreSqlCollection.Name)]
 public sealed class PostgreSqlConversationStoreContractTests(PostgreSqlServer server) : ConversationStoreContract
 {
-    private static int _schemas;
     private string? _schema;
 
     private NpgsqlDataSource DataSource => DatabasePerClass<PostgreSqlConversationStoreContractTests>.Get(server, "conversations");
@@ -24,8 +23,7 @@ public sealed class PostgreSqlConversationStoreContractTests(PostgreSqlServer se
     /// <inheritdoc />
     protected override IConversationStore CreateStore()
     {
-        _schema = $"conversations_{Interlocked.Increment(ref _schemas)}";
-        PostgreSqlMigrations.ApplyAsync(DataSource, _schema).GetAwaiter().GetResult();
+        _schema = DatabasePerClass<PostgreSqlConversationStoreContractTests>.NewSchema(server, "conversations", "conversations");
         return new PostgreSqlConversationStore(DataSource, new PostgreSqlOptions { Schema = _schema });
     }
 
@@ -35,25 +33,9 @@ public sealed class PostgreSqlConversationStoreContractTests(PostgreSqlServer se
     /// </summary>
     protected override async ValueTask<bool> TryWriteUncheckedAsync(IConversationStore store, Conversation conversation)
     {
-        await using var command = DataSource.CreateCommand(
-            $"""
-            insert into "{_schema}".conversations
-                (workspace, id, contact, channel, source, opened_by_kind, opened_by_id, opened_at, state, version)
-            values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)
-            """);
-        command.Parameters.AddWithValue(conversation.Workspace.Value);
-        command.Parameters.AddWithValue(conversation.Id.Value);
-        command.Parameters.AddWithValue(conversation.Contact.Value);
-        command.Parameters.AddWithValue(conversation.Channel.Value);
-        command.Parameters.AddWithValue((short)conversation.Source);
-        command.Parameters.AddWithValue((short)conversation.OpenedBy.Kind);
-        command.Parameters.AddWithValue((object?)conversation.OpenedBy.Id ?? DBNull.Value);
-        command.Parameters.AddWithValue(conversation.OpenedAt.ToUniversalTime());
-        command.Parameters.AddWithValue((short)conversation.State);
-        command.Parameters.AddWithValue(conversation.Version);
         try
         {
-            await command.ExecuteNonQueryAsync();
+            await RawRows.InsertConversationAsync(DataSource, _schema!, conversation);
             return true;
         }
         catch (PostgresException e) when (e.SqlState == PostgresErrorCodes.UniqueViolation && e.ConstraintName == "conversations_one_open_per_contact")

@@ -89,28 +89,11 @@ public sealed class PostgreSqlConversationStoreGuardTests(PostgreSqlServer serve
         var contact = _samples.NewContact();
         var first = _samples.AgentOpened(contact);
         var second = _samples.AgentOpened(contact);
-        await InsertRawAsync(Schema, first);
-        await InsertRawAsync(Schema, second);
+        await RawRows.InsertConversationAsync(_dataSource, Schema, first);
+        await RawRows.InsertConversationAsync(_dataSource, Schema, second);
 
         var find = () => store.FindOpenAsync(default, contact, CancellationToken.None).AsTask();
 
         (await find.Should().ThrowAsync<StoreCorruptionException>()).Which.Message.Should().Contain(first.Id.ToString()).And.Contain(second.Id.ToString());
-    }
-
-    private async Task InsertRawAsync(string schema, Conversation conversation)
-    {
-        await using var insert = _dataSource.CreateCommand(
-            $"insert into {schema}.conversations (workspace, id, contact, channel, source, opened_by_kind, opened_by_id, opened_at, state, version) " +
-            "values ($1, $2, $3, $4, $5, $6, $7, $8, $9, 1)");
-        insert.Parameters.AddWithValue(conversation.Workspace.Value);
-        insert.Parameters.AddWithValue(conversation.Id.Value);
-        insert.Parameters.AddWithValue(conversation.Contact.Value);
-        insert.Parameters.AddWithValue(conversation.Channel.Value);
-        insert.Parameters.AddWithValue((short)conversation.Source);
-        insert.Parameters.AddWithValue((short)conversation.OpenedBy.Kind);
-        insert.Parameters.AddWithValue((object?)conversation.OpenedBy.Id ?? DBNull.Value);
-        insert.Parameters.AddWithValue(conversation.OpenedAt.ToUniversalTime());
-        insert.Parameters.AddWithValue((short)conversation.State);
-        await insert.ExecuteNonQueryAsync();
     }
 }

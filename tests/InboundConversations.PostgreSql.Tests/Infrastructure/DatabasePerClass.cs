@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using InboundConversations.Storage.PostgreSql;
 using Npgsql;
 
 namespace InboundConversations.PostgreSql.Tests.Infrastructure;
@@ -11,9 +12,18 @@ namespace InboundConversations.PostgreSql.Tests.Infrastructure;
 internal static class DatabasePerClass<TTests>
 {
     private static readonly ConcurrentDictionary<PostgreSqlServer, Lazy<Task<NpgsqlDataSource>>> DataSources = new();
+    private static int s_schemas;
 
     /// <summary>The class's data source on <paramref name="server"/>; blocks while the database is created (tests only).</summary>
     public static NpgsqlDataSource Get(PostgreSqlServer server, string prefix) =>
         DataSources.GetOrAdd(server, s => new Lazy<Task<NpgsqlDataSource>>(async () => NpgsqlDataSource.Create(await s.CreateDatabaseAsync(prefix, maxPoolSize: 80).ConfigureAwait(false))))
             .Value.GetAwaiter().GetResult();
+
+    /// <summary>A new schema in the class's database, migrated, named <paramref name="prefix"/>_N; blocks (tests only).</summary>
+    public static string NewSchema(PostgreSqlServer server, string database, string prefix)
+    {
+        var schema = $"{prefix}_{Interlocked.Increment(ref s_schemas)}";
+        PostgreSqlMigrations.ApplyAsync(Get(server, database), schema).GetAwaiter().GetResult();
+        return schema;
+    }
 }
