@@ -108,6 +108,18 @@ public sealed class UsePostgreSqlTests(PostgreSqlServer server)
     }
 
     [Fact]
+    public void StoresBuiltByHand_WithAnInvalidSchema_ThrowNamingTheOption_BeforeAnyDatabaseCall()
+    {
+        using var dataSource = NpgsqlDataSource.Create("Host=127.0.0.1;Port=1;Database=unused");
+        var options = new PostgreSqlOptions { Schema = "Bad-Schema" };
+
+        ((Action)(() => _ = new PostgreSqlConversationStore(dataSource, options))).Should().Throw<ArgumentException>().WithMessage("*PostgreSqlOptions.Schema*");
+        ((Action)(() => _ = new PostgreSqlAgentDirectory(dataSource, options))).Should().Throw<ArgumentException>().WithMessage("*PostgreSqlOptions.Schema*");
+        ((Action)(() => _ = new PostgreSqlContactStore(dataSource, options))).Should().Throw<ArgumentException>().WithMessage("*PostgreSqlOptions.Schema*");
+        ((Action)(() => _ = new PostgreSqlConversationStore(null!))).Should().Throw<ArgumentNullException>();
+    }
+
+    [Fact]
     public void UsePostgreSql_WithNullArguments_Throws()
     {
         var builder = new ServiceCollection().AddInboundConversations();
