@@ -31,9 +31,6 @@ internal sealed class PostgreSqlDatabase : IAsyncDisposable, IDisposable
 
     public NpgsqlDataSource DataSource { get; }
 
-    /// <summary>The adapter's logger (a null logger unless the host gave one).</summary>
-    public ILogger Logger => _logger;
-
     /// <summary>The schema, quoted, for SQL text: <c>"inbound_conversations"</c>.</summary>
     public string Schema { get; }
 

@@ -84,6 +84,17 @@ public sealed class PostgreSqlMigrationsTests(PostgreSqlServer server)
     }
 
     [Fact]
+    public async Task ApplyAndGetVersion_WithoutADataSourceOrWithAnInvalidSchema_Throw()
+    {
+        await using var unreachable = NpgsqlDataSource.Create("Host=127.0.0.1;Port=1;Database=unused");
+
+        await FluentActions.Awaiting(() => PostgreSqlMigrations.ApplyAsync(null!)).Should().ThrowAsync<ArgumentNullException>();
+        await FluentActions.Awaiting(() => PostgreSqlMigrations.GetVersionAsync(null!)).Should().ThrowAsync<ArgumentNullException>();
+        (await FluentActions.Awaiting(() => PostgreSqlMigrations.GetVersionAsync(unreachable, "Bad-Schema")).Should().ThrowAsync<ArgumentException>())
+            .Which.Message.Should().Contain("PostgreSqlOptions.Schema", "the name is checked before any connection is tried");
+    }
+
+    [Fact]
     public async Task ApplyAsync_WithACancelledToken_ThrowsAndCreatesNothing()
     {
         await using var dataSource = NpgsqlDataSource.Create(await server.CreateDatabaseAsync("migrate_cancel"));
