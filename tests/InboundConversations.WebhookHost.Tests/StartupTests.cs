@@ -45,6 +45,14 @@ public sealed class StartupTests
     }
 
     [Fact]
+    public void Build_WithAMalformedInboxConnectionString_ThrowsWithoutEchoingIt()
+    {
+        var build = () => WebhookHostApp.Build(["--ConnectionStrings:Inbox=Password=hunter2;Hots=x"]);
+
+        build.Should().Throw<ArgumentException>().Which.Message.Should().Contain("connection string").And.NotContain("hunter2");
+    }
+
+    [Fact]
     public async Task Start_WithAnInvalidPostgreSqlSchema_StopsTheHostBeforeConnecting()
     {
         var start = () => RunningHost.StartAsync(["--ConnectionStrings:Inbox=Host=127.0.0.1;Port=1;Database=inbox", "--Inbox:PostgreSql:Schema=Inbox-1"]);

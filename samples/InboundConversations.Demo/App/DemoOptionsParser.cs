@@ -10,15 +10,15 @@ namespace InboundConversations.Demo.App;
 /// </summary>
 internal static class DemoOptionsParser
 {
-    public const string Usage = """
+    public static readonly string Usage = $"""
         Usage: dotnet run --project samples/InboundConversations.Demo -- [options]
 
         Simulates a stretch of inbound traffic on the library's in-memory default (or on PostgreSQL), with a
         simulated clock, and prints each conversation's cycle as a timeline, then a summary per team and per agent.
 
         Options:
-          --contacts N   how many contacts write in, 1 to 100000 (default 12)
-          --seed S       the seed of the simulation, 0 to 2147483647 (default 2026);
+          --contacts N   how many contacts write in, 1 to {DemoOptions.MaxContacts} (default {DemoOptions.DefaultContacts})
+          --seed S       the seed of the simulation, 0 to {int.MaxValue} (default {DemoOptions.DefaultSeed});
                          the same seed prints the same output, byte for byte
           --postgres C   store the inbox in PostgreSQL (Npgsql connection string C, e.g.
                          "Host=localhost;Username=me;Password=secret;Database=inbox") instead of in memory;

@@ -8,7 +8,8 @@ namespace InboundConversations.Demo.App;
 /// <summary>
 /// Wires an inbox on the library's in-memory default (or PostgreSQL) with the simulated clock, plays the stretch,
 /// prints the timeline (unless quiet) and the summary. No wall clock, no unseeded randomness in the simulation: the
-/// same options print the same bytes (on PostgreSQL, all but the last line, which names the run's fresh schema).
+/// same options print the same bytes (on PostgreSQL, all but the header's store name and the last line, which names
+/// the run's fresh schema).
 /// </summary>
 internal static class DemoRun
 {

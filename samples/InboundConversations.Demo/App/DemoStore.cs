@@ -9,7 +9,7 @@ namespace InboundConversations.Demo.App;
 /// PostgreSQL database, named after the real time and six random hex digits so that a rerun never meets an earlier
 /// run's rows. The demo creates the schema (the adapter's migrations do) and never drops it.
 /// </summary>
-internal sealed record DemoStore
+internal sealed class DemoStore
 {
     private DemoStore(string? connectionString, string? schema)
     {

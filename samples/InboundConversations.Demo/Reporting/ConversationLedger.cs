@@ -32,9 +32,6 @@ internal sealed class ConversationLedger : IConversationEventHandler
             case ConversationOpened opened:
                 Open(opened);
                 break;
-            case MessageReceived:
-                _byId[conversationEvent.ConversationId].InboundMessages++;
-                break;
             case ConversationRouted routed:
                 _byId[routed.ConversationId].Team = routed.Team.Value;
                 break;

@@ -29,13 +29,11 @@ internal sealed class ConversationRecord(int number, ConversationId id, string c
 
     public DateTimeOffset? ClosedAt { get; set; }
 
-    public int InboundMessages { get; set; }
 
     public int AgentReplies { get; set; }
 
     public bool WasQueued => QueuedAt is not null;
 
-    public bool IsOpen => ClosedAt is null;
 
     public TimeSpan? TimeToAssignment => AssignedAt - OpenedAt;
 

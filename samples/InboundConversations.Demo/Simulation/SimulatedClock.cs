@@ -10,7 +10,6 @@ internal sealed class SimulatedClock(DateTimeOffset start) : TimeProvider
 {
     private DateTimeOffset _now = start;
 
-    public DateTimeOffset Start { get; } = start;
 
     public override DateTimeOffset GetUtcNow() => _now;
 
