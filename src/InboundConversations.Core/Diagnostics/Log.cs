@@ -61,4 +61,24 @@ internal static partial class Log
     [LoggerMessage(EventId = 13, Level = LogLevel.Warning,
         Message = "The store failed on conversation {ConversationId} but holds the change ({State}): the write was kept and its reply lost")]
     public static partial void LostReplyRecovered(ILogger logger, ConversationId conversationId, ConversationState state);
+
+    [LoggerMessage(EventId = 14, Level = LogLevel.Warning,
+        Message = "Follow-up {Step} of the stored change to conversation {ConversationId} failed ({ExceptionType}); the call returns the stored change and the background pass catches up")]
+    public static partial void FollowUpFailed(ILogger logger, string step, ConversationId conversationId, string exceptionType);
+
+    [LoggerMessage(EventId = 15, Level = LogLevel.Warning,
+        Message = "Follow-up {Step} of the stored change to agent {Agent} failed ({ExceptionType}); the call returns the stored agent and the background pass catches up")]
+    public static partial void AgentFollowUpFailed(ILogger logger, string step, AgentId agent, string exceptionType);
+
+    [LoggerMessage(EventId = 16, Level = LogLevel.Warning,
+        Message = "Agent {Agent} held a reservation for conversation {ConversationId} ({State}, assigned to {Assignee}) in workspace {Workspace}; released")]
+    public static partial void LeftoverReservationReleased(ILogger logger, AgentId agent, ConversationId conversationId, ConversationState? state, AgentId? assignee, WorkspaceId workspace);
+
+    [LoggerMessage(EventId = 17, Level = LogLevel.Information,
+        Message = "Background pass: {RunsResumed} runs resumed, {QueuedRunsEnded} queued runs ended, {LeftoversReleased} leftover reservations released, {QueuedAssigned} queued conversations assigned")]
+    public static partial void BackgroundPassDone(ILogger logger, int runsResumed, int queuedRunsEnded, int leftoversReleased, int queuedAssigned);
+
+    [LoggerMessage(EventId = 18, Level = LogLevel.Warning,
+        Message = "Background pass step {Step} failed ({ExceptionType}); the next pass tries again")]
+    public static partial void BackgroundStepFailed(ILogger logger, string step, string exceptionType);
 }

@@ -10,6 +10,7 @@ internal sealed class AgentRoster(Inbox inbox) : IAgentRoster
     public async ValueTask<Agent> RegisterAgentAsync(AgentRegistration registration, CancellationToken cancellationToken = default)
     {
         ThrowIfDisposed();
+        RequestValidator.Validate(registration);
         var agent = await Directory.RegisterAsync(registration, cancellationToken).ConfigureAwait(false);
         return await DrainTeamsAsync(agent).ConfigureAwait(false);
     }
@@ -18,6 +19,7 @@ internal sealed class AgentRoster(Inbox inbox) : IAgentRoster
     {
         ThrowIfDisposed();
         RequestValidator.Validate(agent);
+        RequestValidator.Validate(presence, nameof(presence));
         var stored = await Directory.SetPresenceAsync(workspace, agent, presence, cancellationToken).ConfigureAwait(false);
         return await DrainTeamsAsync(stored).ConfigureAwait(false);
     }
@@ -61,21 +63,27 @@ internal sealed class AgentRoster(Inbox inbox) : IAgentRoster
     private void ThrowIfDisposed() => inbox.ThrowIfDisposed(nameof(IAgentRoster));
 
     /// <summary>
-    /// Lets the agent's teams use the room a stored change made; runs to the end whatever the caller's token says.
+    /// Lets the agent's teams use the room a stored change made (an away agent's too: an assigner may let away agents
+    /// qualify); runs to the end whatever the caller's token says, and never fails the call: the change is stored.
     /// </summary>
-    /// <returns>The agent as stored after the drains (with the conversations they took), or as given if none ran.</returns>
+    /// <returns>The agent as stored after the drains (with the conversations they took), or as given if that read fails.</returns>
     private async ValueTask<Agent> DrainTeamsAsync(Agent agent)
     {
-        if (!agent.IsAvailable)
+        if (agent.Presence == AgentPresence.Offline || agent.OpenConversations >= agent.Capacity)
         {
             return agent;
         }
 
-        foreach (var team in agent.Teams)
+        await inbox.FollowUps.AfterAgentChangeAsync(agent).ConfigureAwait(false);
+        try
         {
-            await inbox.Queue.DrainAsync(agent.Workspace, team, CancellationToken.None).ConfigureAwait(false);
+            return await Directory.FindAsync(agent.Workspace, agent.Id, CancellationToken.None).ConfigureAwait(false) ?? agent;
         }
-
-        return await Directory.FindAsync(agent.Workspace, agent.Id, CancellationToken.None).ConfigureAwait(false) ?? agent;
+#pragma warning disable CA1031 // The change is stored: a failing read-back returns it as the change returned it.
+        catch (Exception)
+#pragma warning restore CA1031
+        {
+            return agent;
+        }
     }
 }

@@ -4,8 +4,8 @@ using InboundConversations.Workflow.Running;
 
 namespace InboundConversations.Engine;
 
-/// <summary>Manual assignment, unassignment and transfer, and what a close means for capacity and queues.</summary>
-internal sealed class AssignmentCommands(EngineContext context, AssignmentService assignments, QueueDrainer queue)
+/// <summary>Manual assignment, unassignment and transfer.</summary>
+internal sealed class AssignmentCommands(EngineContext context, AssignmentService assignments, QueueDrainer queue, FollowUps followUps)
 {
     private IAgentDirectory Directory => assignments.Directory;
 
@@ -29,10 +29,10 @@ internal sealed class AssignmentCommands(EngineContext context, AssignmentServic
         RequestValidator.Validate(request);
         var conversation = await ConversationTransitions.FindAsync(context, request.Workspace, request.ConversationId, cancellationToken).ConfigureAwait(false);
         ConversationLifecycle.Fire(conversation, ConversationTrigger.Unassign);
-        var stored = await assignments.ApplyAsync(conversation, null, AssignmentDecision.LeaveUnassigned, null, request.UnassignedBy, cancellationToken).ConfigureAwait(false)
+        var applied = await assignments.ApplyAsync(conversation, null, AssignmentDecision.LeaveUnassigned, null, request.UnassignedBy, cancellationToken).ConfigureAwait(false)
             ?? throw new ConversationClosedException(conversation.Id, ConversationTrigger.Unassign);
-        await AfterChangeAsync(conversation, stored).ConfigureAwait(false);
-        return stored;
+        await followUps.AfterAssignmentAsync(applied).ConfigureAwait(false);
+        return applied.Stored;
     }
 
     public async ValueTask<Conversation> TransferAsync(TransferConversationRequest request, CancellationToken cancellationToken)
@@ -51,64 +51,27 @@ internal sealed class AssignmentCommands(EngineContext context, AssignmentServic
         var run = await context.Store.FindWorkflowRunAsync(request.Workspace, conversation.Id, cancellationToken).ConfigureAwait(false);
         var facts = run?.Facts ?? new Dictionary<string, string>(StringComparer.Ordinal);
         var (_, decision) = await assignments.DecideAsync(conversation with { Team = toTeam }, toTeam, facts, queue.Assigner, cancellationToken).ConfigureAwait(false);
-        var stored = await assignments.ApplyAsync(conversation, toTeam, decision, null, request.TransferredBy, cancellationToken).ConfigureAwait(false)
+        var applied = await assignments.ApplyAsync(conversation, toTeam, decision, null, request.TransferredBy, cancellationToken).ConfigureAwait(false)
             ?? throw new ConversationClosedException(conversation.Id, ConversationTrigger.Enqueue);
-        await AfterChangeAsync(conversation, stored).ConfigureAwait(false);
-        if (stored.State == ConversationState.Queued)
-        {
-            await queue.DrainAsync(stored.Workspace, toTeam, CancellationToken.None).ConfigureAwait(false);
-        }
-
-        return stored;
-    }
-
-    /// <summary>
-    /// A closed conversation gives its agent's capacity back, and the team's queue may move. The close is stored, so
-    /// this runs to the end whatever the caller's token says.
-    /// </summary>
-    public async ValueTask OnClosedAsync(Conversation closed)
-    {
-        var cancellationToken = CancellationToken.None;
-        if (closed.Assignee is { } agent)
-        {
-            await assignments.ReleaseAsync(closed.Workspace, agent).ConfigureAwait(false);
-        }
-
-        await assignments.CompleteQueuedRunAsync(closed, cancellationToken).ConfigureAwait(false);
-        if (closed.Assignee is not null && closed.Team is { } team)
-        {
-            await queue.DrainAsync(closed.Workspace, team, cancellationToken).ConfigureAwait(false);
-        }
+        await followUps.AfterAssignmentAsync(applied).ConfigureAwait(false);
+        return applied.Stored;
     }
 
     private async ValueTask<Conversation> AssignToAsync(Conversation conversation, Agent agent, TeamId team, Actor by, CancellationToken cancellationToken)
     {
         var selection = AgentSelection.Specific(agent.Id) with { RequireOnline = false };
-        var reserved = await Directory.ReserveAsync(conversation.Workspace, team, selection, context.Clock.GetUtcNow(), cancellationToken).ConfigureAwait(false);
+        var reserved = await Directory.ReserveAsync(
+            conversation.Workspace, team, selection, ConversationVersion.Of(conversation), context.Clock.GetUtcNow(), cancellationToken).ConfigureAwait(false);
         if (reserved is null)
         {
             var current = await FindAgentAsync(conversation.Workspace, agent.Id, cancellationToken).ConfigureAwait(false);
             throw new AgentUnavailableException(current);
         }
 
-        var stored = await assignments.ApplyAsync(conversation, team, AssignmentDecision.AssignedTo(reserved), null, by, cancellationToken).ConfigureAwait(false)
+        var applied = await assignments.ApplyAsync(conversation, team, AssignmentDecision.AssignedTo(reserved), null, by, cancellationToken).ConfigureAwait(false)
             ?? throw new ConversationClosedException(conversation.Id, ConversationTrigger.Assign);
-        await AfterChangeAsync(conversation, stored).ConfigureAwait(false);
-        return stored;
-    }
-
-    /// <summary>
-    /// Ends a queued run, and lets the previous agent's team use the capacity the change freed. The change is stored,
-    /// so this runs to the end whatever the caller's token says.
-    /// </summary>
-    private async ValueTask AfterChangeAsync(Conversation before, Conversation stored)
-    {
-        var cancellationToken = CancellationToken.None;
-        await assignments.CompleteQueuedRunAsync(stored, cancellationToken).ConfigureAwait(false);
-        if (before.Assignee is not null && before.Assignee != stored.Assignee && before.Team is { } previousTeam)
-        {
-            await queue.DrainAsync(before.Workspace, previousTeam, cancellationToken).ConfigureAwait(false);
-        }
+        await followUps.AfterAssignmentAsync(applied).ConfigureAwait(false);
+        return applied.Stored;
     }
 
     private async ValueTask<Agent> FindAgentAsync(WorkspaceId workspace, AgentId agent, CancellationToken cancellationToken) =>

@@ -5,7 +5,7 @@ namespace InboundConversations.Engine;
 
 /// <summary>Explicit opens, outbound messages and closes: each a validated change under the contact's gate.</summary>
 internal sealed class ConversationCommands(
-    EngineContext context, ConversationTransitions transitions, WorkflowRunner? runner, AssignmentCommands assignments)
+    EngineContext context, ConversationTransitions transitions, WorkflowRunner? runner, FollowUps followUps)
 {
     public async ValueTask<Conversation> OpenAsync(OpenConversationRequest request, CancellationToken cancellationToken)
     {
@@ -100,7 +100,7 @@ internal sealed class ConversationCommands(
             static stored => new ConversationClosed(stored),
             cancellationToken).ConfigureAwait(false);
         Log.ConversationClosed(context.Logger, closed.Id, closed.Workspace, request.ClosedBy.Kind);
-        await assignments.OnClosedAsync(closed).ConfigureAwait(false);
+        await followUps.AfterCloseAsync(closed).ConfigureAwait(false);
         return closed;
     }
 

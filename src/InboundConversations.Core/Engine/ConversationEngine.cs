@@ -34,8 +34,8 @@ internal sealed class ConversationEngine(Inbox inbox) : IConversationEngine
     public ValueTask<Conversation> TransferAsync(TransferConversationRequest request, CancellationToken cancellationToken = default) =>
         Live.Assignments.TransferAsync(request, cancellationToken);
 
-    public ValueTask<int> ResumeWorkflowsAsync(CancellationToken cancellationToken = default) =>
-        Live.Runner?.ResumeAsync(cancellationToken) ?? ValueTask.FromResult(0);
+    public ValueTask<ResumeResult> ResumeWorkflowsAsync(CancellationToken cancellationToken = default) =>
+        Live.Backstop.RunAsync(cancellationToken);
 
     public ValueTask<Conversation> GetConversationAsync(ConversationId conversationId, WorkspaceId workspace = default, CancellationToken cancellationToken = default) =>
         Live.Queries.GetConversationAsync(conversationId, workspace, cancellationToken);

@@ -32,7 +32,7 @@ internal sealed class ConversationTransitions(EngineContext context)
         Func<Conversation, ConversationState, Conversation> change,
         Func<Conversation, ConversationEvent?> toEvent,
         CancellationToken cancellationToken) =>
-        ApplyAsync(new Work(workspace, id, null, trigger, change, toEvent), cancellationToken);
+        ApplyAsync(new Work(workspace, id, null, trigger, change, toEvent, null), cancellationToken);
 
     /// <summary>
     /// Like <see cref="ApplyAsync(WorkspaceId, ConversationId, ConversationTrigger, Func{Conversation, ConversationState, Conversation}, Func{Conversation, ConversationEvent?}, CancellationToken)"/>,
@@ -48,7 +48,24 @@ internal sealed class ConversationTransitions(EngineContext context)
         Func<Conversation, ConversationState, Conversation> change,
         Func<Conversation, ConversationEvent?> toEvent,
         CancellationToken cancellationToken) =>
-        ApplyAsync(new Work(workspace, id, from, trigger, change, toEvent), cancellationToken);
+        ApplyAsync(new Work(workspace, id, from, trigger, change, toEvent, null), cancellationToken);
+
+    /// <summary>
+    /// Like <see cref="ApplyFromAsync"/> when <paramref name="from"/> is given (otherwise like <see cref="ApplyAsync(WorkspaceId, ConversationId, ConversationTrigger, Func{Conversation, ConversationState, Conversation}, Func{Conversation, ConversationEvent?}, CancellationToken)"/>),
+    /// and <paramref name="beforeWrite"/> runs, under the contact's gate, on each snapshot the change is about to be
+    /// written over (an assignment takes its agent's reservation again for a version stored meanwhile); what it throws
+    /// ends the change.
+    /// </summary>
+    public ValueTask<Conversation> ApplyAsync(
+        WorkspaceId workspace,
+        ConversationId id,
+        ConversationState? from,
+        ConversationTrigger trigger,
+        Func<Conversation, ConversationState, Conversation> change,
+        Func<Conversation, ConversationEvent?> toEvent,
+        Func<Conversation, ValueTask>? beforeWrite,
+        CancellationToken cancellationToken) =>
+        ApplyAsync(new Work(workspace, id, from, trigger, change, toEvent, beforeWrite), cancellationToken);
 
     private async ValueTask<Conversation> ApplyAsync(Work work, CancellationToken cancellationToken)
     {
@@ -60,6 +77,11 @@ internal sealed class ConversationTransitions(EngineContext context)
             {
                 var current = await FindAsync(context, work.Workspace, work.Id, cancellationToken).ConfigureAwait(false);
                 work.Check(current);
+                if (work.BeforeWrite is { } beforeWrite)
+                {
+                    await beforeWrite(current).ConfigureAwait(false);
+                }
+
                 var next = work.Change(current, ConversationLifecycle.Fire(current, work.Trigger));
                 try
                 {
@@ -127,7 +149,8 @@ internal sealed class ConversationTransitions(EngineContext context)
         ConversationState? From,
         ConversationTrigger Trigger,
         Func<Conversation, ConversationState, Conversation> Change,
-        Func<Conversation, ConversationEvent?> ToEvent)
+        Func<Conversation, ConversationEvent?> ToEvent,
+        Func<Conversation, ValueTask>? BeforeWrite)
     {
         /// <summary>Throws unless the trigger may be fired on <paramref name="current"/> (and it is still in <see cref="From"/>).</summary>
         public void Check(Conversation current)

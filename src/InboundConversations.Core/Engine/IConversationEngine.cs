@@ -122,13 +122,20 @@ public interface IConversationEngine
     ValueTask<Conversation> TransferAsync(TransferConversationRequest request, CancellationToken cancellationToken = default);
 
     /// <summary>
-    /// Resumes every interrupted inbound workflow run (pending, or running under a lapsed claim): call it when the host
-    /// starts, over stores an earlier process used, and periodically. Each run is claimed with a versioned update and
-    /// runs once. A queued run whose conversation has left the queue is ended as its conversation shows.
+    /// The background pass: call it when the host starts, over stores an earlier process used, and periodically (every
+    /// minute, say), in one process or several. It resumes every interrupted inbound workflow run (pending, or running
+    /// under a lapsed claim; each is claimed with a versioned update and runs once) and ends a queued run whose
+    /// conversation has left the queue; it releases agent reservations left behind (held for a conversation that is
+    /// not that agent's, and older than twice the workflow's run lease, at least one minute); and it drains every team
+    /// queue, so that no queue waits while a member of its team has room, whatever a crash or a failure skipped.
     /// </summary>
-    /// <param name="cancellationToken">Cancels the call; runs not reached stay unfinished.</param>
-    /// <returns>How many runs were found unfinished and resumed; 0 when no workflow is configured.</returns>
-    ValueTask<int> ResumeWorkflowsAsync(CancellationToken cancellationToken = default);
+    /// <param name="cancellationToken">Cancels the call; work not reached waits for the next pass.</param>
+    /// <returns>What the pass did. A step that fails is logged and the pass goes on; the next pass tries again.</returns>
+    /// <remarks>
+    /// Reservations are checked a bounded number per pass (1,024, reading each one's conversation), continuing where
+    /// the previous pass stopped, so one left behind is found within a few passes however many are held.
+    /// </remarks>
+    ValueTask<ResumeResult> ResumeWorkflowsAsync(CancellationToken cancellationToken = default);
 
     /// <summary>Reads a conversation's workflow run: status, facts, team, agent and each step's outcome and timing.</summary>
     /// <param name="conversationId">The conversation.</param>

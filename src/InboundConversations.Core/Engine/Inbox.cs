@@ -37,11 +37,13 @@ internal sealed class Inbox : IDisposable, IAsyncDisposable
         var steps = new StepExecutor(clock, workflow?.StepTimeout ?? DefaultStepTimeout, logger);
         var assignments = new AssignmentService(Context, transitions, directory, contacts, steps);
         Queue = new QueueDrainer(assignments, workflow?.Assigner ?? AgentAssigners.LeastOpen());
+        FollowUps = new FollowUps(Context, assignments, Queue);
         Runner = workflow is null ? null : new WorkflowRunner(Context, workflow, transitions, assignments, Queue, contacts, steps);
-        Assignments = new AssignmentCommands(Context, assignments, Queue);
+        Assignments = new AssignmentCommands(Context, assignments, Queue, FollowUps);
         Intake = new Intake(Context, Runner);
-        Commands = new ConversationCommands(Context, transitions, Runner, Assignments);
+        Commands = new ConversationCommands(Context, transitions, Runner, FollowUps);
         Queries = new ConversationQueries(Context);
+        Backstop = new Backstop(Context, Runner, directory, Queue, Backstop.GraceFor(workflow?.RunLease));
     }
 
     public EngineContext Context { get; }
@@ -49,6 +51,10 @@ internal sealed class Inbox : IDisposable, IAsyncDisposable
     public IAgentDirectory Directory { get; }
 
     public QueueDrainer Queue { get; }
+
+    public FollowUps FollowUps { get; }
+
+    public Backstop Backstop { get; }
 
     public WorkflowRunner? Runner { get; }
 

@@ -130,4 +130,14 @@ public interface IConversationStore
     /// <param name="cancellationToken">Cancels the call.</param>
     /// <returns>Up to <paramref name="maxCount"/> queued conversations, first queued first.</returns>
     ValueTask<IReadOnlyList<Conversation>> ListQueuedAsync(WorkspaceId workspace, TeamId team, int maxCount, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Reads which teams have a queue (at least one conversation in state Queued), in every workspace, ordered by
+    /// workspace then team (ordinal), a page at a time: the teams the engine's background pass drains.
+    /// </summary>
+    /// <param name="after">The last team of the previous page, or <see langword="null"/> for the first page.</param>
+    /// <param name="maxCount">The most teams to return.</param>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    /// <returns>Up to <paramref name="maxCount"/> teams after <paramref name="after"/>; fewer means the last page.</returns>
+    ValueTask<IReadOnlyList<QueuedTeam>> ListQueuedTeamsAsync(QueuedTeam? after, int maxCount, CancellationToken cancellationToken);
 }

@@ -28,7 +28,7 @@ public abstract partial class AgentDirectoryContract
             }
 
             var at = Samples.NextTime();
-            var reserved = await RaceAsync(64, i => directory.ReserveAsync(default, team, new AgentSelection(order), at.AddMilliseconds(i), CancellationToken.None));
+            var reserved = await RaceAsync(64, i => directory.ReserveAsync(default, team, new AgentSelection(order), StoreSamples.NewConversation(), at.AddMilliseconds(i), CancellationToken.None));
 
             var granted = reserved.Where(r => r is not null).Select(r => r!).ToArray();
             Assert.Equal(15, granted.Length);
@@ -49,7 +49,7 @@ public abstract partial class AgentDirectoryContract
         await RegisterAsync(directory, a, [team], capacity: 3);
         await RegisterAsync(directory, b, [team], capacity: 3);
 
-        var reserved = await RaceAsync(32, _ => directory.ReserveAsync(default, team, AgentSelection.Specific(a), Samples.NextTime(), CancellationToken.None));
+        var reserved = await RaceAsync(32, _ => directory.ReserveAsync(default, team, AgentSelection.Specific(a), StoreSamples.NewConversation(), Samples.NextTime(), CancellationToken.None));
 
         Assert.Equal(3, reserved.Count(r => r is not null));
         Assert.All(reserved.Where(r => r is not null), r => Assert.Equal(a, r!.Id));
@@ -79,8 +79,8 @@ public abstract partial class AgentDirectoryContract
         await RegisterAsync(directory, wentOffline, [team], capacity: 5);
         await directory.SetPresenceAsync(default, wentOffline, AgentPresence.Offline, CancellationToken.None);
 
-        Assert.Null(await directory.ReserveAsync(default, team, new AgentSelection(order, neverOnline, requireOnline), Samples.NextTime(), CancellationToken.None));
-        Assert.Null(await directory.ReserveAsync(default, team, new AgentSelection(order, wentOffline, requireOnline), Samples.NextTime(), CancellationToken.None));
+        Assert.Null(await directory.ReserveAsync(default, team, new AgentSelection(order, neverOnline, requireOnline), StoreSamples.NewConversation(), Samples.NextTime(), CancellationToken.None));
+        Assert.Null(await directory.ReserveAsync(default, team, new AgentSelection(order, wentOffline, requireOnline), StoreSamples.NewConversation(), Samples.NextTime(), CancellationToken.None));
 
         Assert.All(await directory.ListTeamAsync(default, team, CancellationToken.None), a => Assert.Equal(0, a.OpenConversations));
     }
@@ -100,8 +100,8 @@ public abstract partial class AgentDirectoryContract
         var a = Samples.NewAgent();
         await RegisterAsync(directory, a, [team], capacity: 5, presence: AgentPresence.Away);
 
-        var onlineOnly = await directory.ReserveAsync(default, team, new AgentSelection(order, a, RequireOnline: true), Samples.NextTime(), CancellationToken.None);
-        var awayToo = await directory.ReserveAsync(default, team, new AgentSelection(order, a, RequireOnline: false), Samples.NextTime(), CancellationToken.None);
+        var onlineOnly = await directory.ReserveAsync(default, team, new AgentSelection(order, a, RequireOnline: true), StoreSamples.NewConversation(), Samples.NextTime(), CancellationToken.None);
+        var awayToo = await directory.ReserveAsync(default, team, new AgentSelection(order, a, RequireOnline: false), StoreSamples.NewConversation(), Samples.NextTime(), CancellationToken.None);
 
         Assert.Null(onlineOnly);
         Assert.Equal(a, awayToo?.Id);
@@ -126,11 +126,11 @@ public abstract partial class AgentDirectoryContract
 
         for (var i = 0; i < 3; i++)
         {
-            var forSales = await directory.ReserveAsync(default, sales, new AgentSelection(order, order == AgentOrder.Specific && i == 0 ? inSupport : inSales), Samples.NextTime(), CancellationToken.None);
+            var forSales = await directory.ReserveAsync(default, sales, new AgentSelection(order, order == AgentOrder.Specific && i == 0 ? inSupport : inSales), StoreSamples.NewConversation(), Samples.NextTime(), CancellationToken.None);
             Assert.True(forSales is null || forSales.Id == inSales, $"{forSales?.Id} is not in the sales team");
         }
 
-        Assert.Null(await directory.ReserveAsync(default, Samples.NewTeam(), new AgentSelection(order, inSales), Samples.NextTime(), CancellationToken.None));
+        Assert.Null(await directory.ReserveAsync(default, Samples.NewTeam(), new AgentSelection(order, inSales), StoreSamples.NewConversation(), Samples.NextTime(), CancellationToken.None));
         Assert.Equal(0, (await directory.FindAsync(default, inSupport, CancellationToken.None))?.OpenConversations);
         Assert.Equal(order == AgentOrder.Specific ? 2 : 3, (await directory.FindAsync(default, inSales, CancellationToken.None))?.OpenConversations);
     }
@@ -149,9 +149,9 @@ public abstract partial class AgentDirectoryContract
         }
 
         var at = Samples.NextTime();
-        var first = await directory.ReserveAsync(default, team, AgentSelection.Specific(agents[1]), at, CancellationToken.None);
-        var second = await directory.ReserveAsync(default, team, AgentSelection.Specific(agents[1]), Samples.NextTime(), CancellationToken.None);
-        var full = await directory.ReserveAsync(default, team, AgentSelection.Specific(agents[1]), Samples.NextTime(), CancellationToken.None);
+        var first = await directory.ReserveAsync(default, team, AgentSelection.Specific(agents[1]), StoreSamples.NewConversation(), at, CancellationToken.None);
+        var second = await directory.ReserveAsync(default, team, AgentSelection.Specific(agents[1]), StoreSamples.NewConversation(), Samples.NextTime(), CancellationToken.None);
+        var full = await directory.ReserveAsync(default, team, AgentSelection.Specific(agents[1]), StoreSamples.NewConversation(), Samples.NextTime(), CancellationToken.None);
 
         Assert.Equal(agents[1], first?.Id);
         Assert.Equal(1, first?.OpenConversations);
@@ -180,13 +180,12 @@ public abstract partial class AgentDirectoryContract
         await ReserveSpecificAsync(directory, team, a);
         await ReserveSpecificAsync(directory, team, a);
         await ReserveSpecificAsync(directory, team, c);
-        await ReserveSpecificAsync(directory, team, b);
-        await directory.ReleaseAsync(default, b, CancellationToken.None);
+        await ReleaseAsync(directory, b, await ReserveSpecificAsync(directory, team, b));
 
         var picks = new List<AgentId?>();
         for (var i = 0; i < 3; i++)
         {
-            picks.Add((await directory.ReserveAsync(default, team, AgentSelection.LeastOpen, Samples.NextTime(), CancellationToken.None))?.Id);
+            picks.Add((await directory.ReserveAsync(default, team, AgentSelection.LeastOpen, StoreSamples.NewConversation(), Samples.NextTime(), CancellationToken.None))?.Id);
         }
 
         // b (0 open); then b and c tie at 1 and c is idle longer; then b (1) before a and c (2).
@@ -208,15 +207,15 @@ public abstract partial class AgentDirectoryContract
         }
 
         // All at 0 open: c last assigned at t1, a at t2, b never.
-        await ReserveSpecificAsync(directory, team, c);
-        await ReserveSpecificAsync(directory, team, a);
-        await directory.ReleaseAsync(default, c, CancellationToken.None);
-        await directory.ReleaseAsync(default, a, CancellationToken.None);
+        var heldByC = await ReserveSpecificAsync(directory, team, c);
+        var heldByA = await ReserveSpecificAsync(directory, team, a);
+        await ReleaseAsync(directory, c, heldByC);
+        await ReleaseAsync(directory, a, heldByA);
 
         var picks = new List<AgentId?>();
         for (var i = 0; i < 3; i++)
         {
-            picks.Add((await directory.ReserveAsync(default, team, AgentSelection.LeastOpen, Samples.NextTime(), CancellationToken.None))?.Id);
+            picks.Add((await directory.ReserveAsync(default, team, AgentSelection.LeastOpen, StoreSamples.NewConversation(), Samples.NextTime(), CancellationToken.None))?.Id);
         }
 
         Assert.Equal([b, c, a], picks);
@@ -239,14 +238,13 @@ public abstract partial class AgentDirectoryContract
         // a: 2 open, last at t2; b: 0 open, last at t3; c: 1 open, last at t4; d: never assigned.
         await ReserveSpecificAsync(directory, team, a);
         await ReserveSpecificAsync(directory, team, a);
-        await ReserveSpecificAsync(directory, team, b);
-        await directory.ReleaseAsync(default, b, CancellationToken.None);
+        await ReleaseAsync(directory, b, await ReserveSpecificAsync(directory, team, b));
         await ReserveSpecificAsync(directory, team, c);
 
         var picks = new List<AgentId?>();
         for (var i = 0; i < 5; i++)
         {
-            var picked = await directory.ReserveAsync(default, team, AgentSelection.LongestIdle, Samples.NextTime(), CancellationToken.None);
+            var picked = await directory.ReserveAsync(default, team, AgentSelection.LongestIdle, StoreSamples.NewConversation(), Samples.NextTime(), CancellationToken.None);
             picks.Add(picked?.Id);
         }
 
@@ -269,15 +267,17 @@ public abstract partial class AgentDirectoryContract
         }
 
         var picks = new List<AgentId>();
+        var held = new List<ConversationVersion>();
         for (var i = 0; i < 100; i++)
         {
-            var picked = await directory.ReserveAsync(default, team, AgentSelection.RoundRobin, Samples.NextTime(), CancellationToken.None);
+            held.Add(StoreSamples.NewConversation());
+            var picked = await directory.ReserveAsync(default, team, AgentSelection.RoundRobin, held[i], Samples.NextTime(), CancellationToken.None);
             Assert.NotNull(picked);
             picks.Add(picked.Id);
             if (i % 2 == 1)
             {
-                await directory.ReleaseAsync(default, picks[i - 1], CancellationToken.None);
-                await directory.ReleaseAsync(default, picks[i], CancellationToken.None);
+                await ReleaseAsync(directory, picks[i - 1], held[i - 1]);
+                await ReleaseAsync(directory, picks[i], held[i]);
             }
         }
 
@@ -307,11 +307,12 @@ public abstract partial class AgentDirectoryContract
         var at = Samples.NextTime();
         var picks = await RaceAsync(100, async i =>
         {
-            var picked = await directory.ReserveAsync(default, team, AgentSelection.RoundRobin, at.AddMilliseconds(i), CancellationToken.None).ConfigureAwait(false);
+            var conversation = StoreSamples.NewConversation();
+            var picked = await directory.ReserveAsync(default, team, AgentSelection.RoundRobin, conversation, at.AddMilliseconds(i), CancellationToken.None).ConfigureAwait(false);
             Assert.NotNull(picked);
             if (releaseAfterEach)
             {
-                await directory.ReleaseAsync(default, picked.Id, CancellationToken.None).ConfigureAwait(false);
+                await ReleaseAsync(directory, picked.Id, conversation).ConfigureAwait(false);
             }
 
             return picked.Id;
@@ -340,9 +341,11 @@ public abstract partial class AgentDirectoryContract
         return loads;
     }
 
-    private async Task ReserveSpecificAsync(IAgentDirectory directory, TeamId team, AgentId agent)
+    private async Task<ConversationVersion> ReserveSpecificAsync(IAgentDirectory directory, TeamId team, AgentId agent)
     {
-        var reserved = await directory.ReserveAsync(default, team, AgentSelection.Specific(agent), Samples.NextTime(), CancellationToken.None).ConfigureAwait(false);
+        var conversation = StoreSamples.NewConversation();
+        var reserved = await directory.ReserveAsync(default, team, AgentSelection.Specific(agent), conversation, Samples.NextTime(), CancellationToken.None).ConfigureAwait(false);
         Assert.Equal(agent, reserved?.Id);
+        return conversation;
     }
 }

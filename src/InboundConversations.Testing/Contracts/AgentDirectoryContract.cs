@@ -71,7 +71,7 @@ public abstract partial class AgentDirectoryContract
         var a = Samples.NewAgent();
         await RegisterAsync(directory, a, [sales], capacity: 2);
         var at = Samples.NextTime();
-        await directory.ReserveAsync(default, sales, AgentSelection.Specific(a), at, CancellationToken.None);
+        await directory.ReserveAsync(default, sales, AgentSelection.Specific(a), StoreSamples.NewConversation(), at, CancellationToken.None);
 
         var again = await directory.RegisterAsync(new AgentRegistration { Agent = a, Teams = [support], Capacity = 5, InitialPresence = AgentPresence.Offline }, CancellationToken.None);
 
@@ -80,8 +80,8 @@ public abstract partial class AgentDirectoryContract
         AssertAgent(await directory.FindAsync(default, a, CancellationToken.None), a, [support], 5, AgentPresence.Online, load: 1);
         Assert.Empty(await directory.ListTeamAsync(default, sales, CancellationToken.None));
         Assert.Equal([a], (await directory.ListTeamAsync(default, support, CancellationToken.None)).Select(m => m.Id));
-        Assert.Null(await directory.ReserveAsync(default, sales, AgentSelection.RoundRobin, Samples.NextTime(), CancellationToken.None));
-        Assert.Equal(2, (await directory.ReserveAsync(default, support, AgentSelection.Specific(a), Samples.NextTime(), CancellationToken.None))?.OpenConversations);
+        Assert.Null(await directory.ReserveAsync(default, sales, AgentSelection.RoundRobin, StoreSamples.NewConversation(), Samples.NextTime(), CancellationToken.None));
+        Assert.Equal(2, (await directory.ReserveAsync(default, support, AgentSelection.Specific(a), StoreSamples.NewConversation(), Samples.NextTime(), CancellationToken.None))?.OpenConversations);
     }
 
     /// <summary>Presence and capacity changes are stored and returned.</summary>
@@ -114,7 +114,7 @@ public abstract partial class AgentDirectoryContract
 
         var presence = await Assert.ThrowsAsync<AgentNotFoundException>(() => directory.SetPresenceAsync(default, unknown, AgentPresence.Online, CancellationToken.None).AsTask());
         await Assert.ThrowsAsync<AgentNotFoundException>(() => directory.SetCapacityAsync(default, unknown, 3, CancellationToken.None).AsTask());
-        await Assert.ThrowsAsync<AgentNotFoundException>(() => directory.ReleaseAsync(default, unknown, CancellationToken.None).AsTask());
+        await Assert.ThrowsAsync<AgentNotFoundException>(() => directory.ReleaseAsync(default, unknown, StoreSamples.NewConversation(), CancellationToken.None).AsTask());
 
         Assert.Equal(unknown, presence.Agent);
         Assert.Null(await directory.FindAsync(default, unknown, CancellationToken.None));
@@ -151,17 +151,19 @@ public abstract partial class AgentDirectoryContract
         var team = Samples.NewTeam();
         var a = Samples.NewAgent();
         await RegisterAsync(directory, a, [team], capacity: 3);
+        var held = new List<ConversationVersion>();
         for (var i = 0; i < 3; i++)
         {
-            Assert.NotNull(await directory.ReserveAsync(default, team, AgentSelection.RoundRobin, Samples.NextTime(), CancellationToken.None));
+            held.Add(StoreSamples.NewConversation());
+            Assert.NotNull(await directory.ReserveAsync(default, team, AgentSelection.RoundRobin, held[i], Samples.NextTime(), CancellationToken.None));
         }
 
         var lowered = await directory.SetCapacityAsync(default, a, 1, CancellationToken.None);
-        await directory.ReleaseAsync(default, a, CancellationToken.None);
-        await directory.ReleaseAsync(default, a, CancellationToken.None);
-        var atCapacity = await directory.ReserveAsync(default, team, AgentSelection.RoundRobin, Samples.NextTime(), CancellationToken.None);
-        await directory.ReleaseAsync(default, a, CancellationToken.None);
-        var belowCapacity = await directory.ReserveAsync(default, team, AgentSelection.RoundRobin, Samples.NextTime(), CancellationToken.None);
+        await ReleaseAsync(directory, a, held[0]);
+        await ReleaseAsync(directory, a, held[1]);
+        var atCapacity = await directory.ReserveAsync(default, team, AgentSelection.RoundRobin, StoreSamples.NewConversation(), Samples.NextTime(), CancellationToken.None);
+        await ReleaseAsync(directory, a, held[2]);
+        var belowCapacity = await directory.ReserveAsync(default, team, AgentSelection.RoundRobin, StoreSamples.NewConversation(), Samples.NextTime(), CancellationToken.None);
 
         Assert.Equal(3, lowered.OpenConversations);
         Assert.Null(atCapacity);
@@ -169,33 +171,36 @@ public abstract partial class AgentDirectoryContract
         Assert.Equal(1, belowCapacity?.OpenConversations);
     }
 
-    /// <summary>Release gives back one unit of capacity, never going below zero; a released agent can be reserved again.</summary>
+    /// <summary>
+    /// Release gives back the unit held for that conversation only; releasing it again, or for a conversation the agent
+    /// holds nothing for, changes nothing; a released agent can be reserved again.
+    /// </summary>
     /// <returns>A task.</returns>
     [Fact]
-    public async Task Release_DecrementsTheLoadAndNeverBelowZero()
+    public async Task Release_GivesBackThatConversationsUnitOnce()
     {
         var directory = CreateDirectory();
         var team = Samples.NewTeam();
         var a = Samples.NewAgent();
         await RegisterAsync(directory, a, [team], capacity: 2);
-        await directory.ReserveAsync(default, team, AgentSelection.Specific(a), Samples.NextTime(), CancellationToken.None);
-        await directory.ReserveAsync(default, team, AgentSelection.Specific(a), Samples.NextTime(), CancellationToken.None);
-        Assert.Null(await directory.ReserveAsync(default, team, AgentSelection.Specific(a), Samples.NextTime(), CancellationToken.None));
+        var (first, second) = (StoreSamples.NewConversation(), StoreSamples.NewConversation());
+        await directory.ReserveAsync(default, team, AgentSelection.Specific(a), first, Samples.NextTime(), CancellationToken.None);
+        await directory.ReserveAsync(default, team, AgentSelection.Specific(a), second, Samples.NextTime(), CancellationToken.None);
+        Assert.Null(await directory.ReserveAsync(default, team, AgentSelection.Specific(a), StoreSamples.NewConversation(), Samples.NextTime(), CancellationToken.None));
 
-        var one = await directory.ReleaseAsync(default, a, CancellationToken.None);
-        var again = await directory.ReserveAsync(default, team, AgentSelection.Specific(a), Samples.NextTime(), CancellationToken.None);
-        await directory.ReleaseAsync(default, a, CancellationToken.None);
-        await directory.ReleaseAsync(default, a, CancellationToken.None);
-        var zero = await directory.ReleaseAsync(default, a, CancellationToken.None);
-        var stillZero = await directory.ReleaseAsync(default, a, CancellationToken.None);
+        var one = await ReleaseAsync(directory, a, first);
+        var again = await ReleaseAsync(directory, a, first);
+        var unknown = await ReleaseAsync(directory, a, StoreSamples.NewConversation());
+        var third = await directory.ReserveAsync(default, team, AgentSelection.Specific(a), StoreSamples.NewConversation(), Samples.NextTime(), CancellationToken.None);
+        await ReleaseAsync(directory, a, second);
+        var zero = await ReleaseAsync(directory, a, second);
 
         Assert.Equal(1, one.OpenConversations);
-        Assert.Equal(2, again?.OpenConversations);
-        Assert.Equal(0, zero.OpenConversations);
-        Assert.Equal(0, stillZero.OpenConversations);
-        Assert.Equal(0, (await directory.FindAsync(default, a, CancellationToken.None))?.OpenConversations);
-        var afterExtraReleases = await RaceAsync(4, _ => directory.ReserveAsync(default, team, AgentSelection.Specific(a), Samples.NextTime(), CancellationToken.None));
-        Assert.Equal(2, afterExtraReleases.Count(r => r is not null));
+        Assert.Equal(1, again.OpenConversations);
+        Assert.Equal(1, unknown.OpenConversations);
+        Assert.Equal(2, third?.OpenConversations);
+        Assert.Equal(1, zero.OpenConversations);
+        Assert.Equal(1, (await directory.FindAsync(default, a, CancellationToken.None))?.OpenConversations);
     }
 
     /// <summary>The same agent id in two workspaces names two agents: registered, changed and reserved independently.</summary>
@@ -213,7 +218,7 @@ public abstract partial class AgentDirectoryContract
         await directory.RegisterAsync(new AgentRegistration { Workspace = acme, Agent = onlyInAcme, Teams = [team], Capacity = 1, InitialPresence = AgentPresence.Online }, CancellationToken.None);
         await directory.RegisterAsync(new AgentRegistration { Workspace = globex, Agent = a, Teams = [team], Capacity = 4, InitialPresence = AgentPresence.Offline }, CancellationToken.None);
 
-        var reserved = await directory.ReserveAsync(acme, team, AgentSelection.Specific(a), Samples.NextTime(), CancellationToken.None);
+        var reserved = await directory.ReserveAsync(acme, team, AgentSelection.Specific(a), StoreSamples.NewConversation(), Samples.NextTime(), CancellationToken.None);
         await directory.SetPresenceAsync(globex, a, AgentPresence.Away, CancellationToken.None);
 
         Assert.Equal(acme, reserved?.Workspace);
@@ -224,9 +229,9 @@ public abstract partial class AgentDirectoryContract
         Assert.Equal([a], (await directory.ListTeamAsync(globex, team, CancellationToken.None)).Select(m => m.Id));
         Assert.Empty(await directory.ListTeamAsync(default, team, CancellationToken.None));
         await Assert.ThrowsAsync<AgentNotFoundException>(() => directory.SetPresenceAsync(globex, onlyInAcme, AgentPresence.Offline, CancellationToken.None).AsTask());
-        Assert.Null(await directory.ReserveAsync(globex, team, AgentSelection.Specific(onlyInAcme), Samples.NextTime(), CancellationToken.None));
-        Assert.Null(await directory.ReserveAsync(globex, team, AgentSelection.RoundRobin, Samples.NextTime(), CancellationToken.None));
-        Assert.Null(await directory.ReserveAsync(default, team, AgentSelection.RoundRobin, Samples.NextTime(), CancellationToken.None));
+        Assert.Null(await directory.ReserveAsync(globex, team, AgentSelection.Specific(onlyInAcme), StoreSamples.NewConversation(), Samples.NextTime(), CancellationToken.None));
+        Assert.Null(await directory.ReserveAsync(globex, team, AgentSelection.RoundRobin, StoreSamples.NewConversation(), Samples.NextTime(), CancellationToken.None));
+        Assert.Null(await directory.ReserveAsync(default, team, AgentSelection.RoundRobin, StoreSamples.NewConversation(), Samples.NextTime(), CancellationToken.None));
         Assert.Equal(AgentPresence.Online, (await directory.FindAsync(acme, onlyInAcme, CancellationToken.None))?.Presence);
     }
 
@@ -240,15 +245,19 @@ public abstract partial class AgentDirectoryContract
         var a = Samples.NewAgent();
         var fresh = Samples.NewAgent();
         await RegisterAsync(directory, a, [team], capacity: 2);
-        await directory.ReserveAsync(default, team, AgentSelection.Specific(a), SampleStart, CancellationToken.None);
+        var held = StoreSamples.NewConversation();
+        await directory.ReserveAsync(default, team, AgentSelection.Specific(a), held, SampleStart, CancellationToken.None);
 
         await Assert.ThrowsAnyAsync<OperationCanceledException>(() => directory.RegisterAsync(new AgentRegistration { Agent = fresh, Teams = [team], Capacity = 1, InitialPresence = AgentPresence.Online }, Cancelled()).AsTask());
         await Assert.ThrowsAnyAsync<OperationCanceledException>(() => directory.RegisterAsync(new AgentRegistration { Agent = a, Teams = [Samples.NewTeam()], Capacity = 9 }, Cancelled()).AsTask());
         await Assert.ThrowsAnyAsync<OperationCanceledException>(() => directory.SetPresenceAsync(default, a, AgentPresence.Offline, Cancelled()).AsTask());
         await Assert.ThrowsAnyAsync<OperationCanceledException>(() => directory.SetCapacityAsync(default, a, 9, Cancelled()).AsTask());
-        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => directory.ReserveAsync(default, team, AgentSelection.RoundRobin, Samples.NextTime(), Cancelled()).AsTask());
-        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => directory.ReleaseAsync(default, a, Cancelled()).AsTask());
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => directory.ReserveAsync(default, team, AgentSelection.RoundRobin, StoreSamples.NewConversation(), Samples.NextTime(), Cancelled()).AsTask());
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => directory.ReleaseAsync(default, a, held with { Version = long.MaxValue }, Cancelled()).AsTask());
         await Assert.ThrowsAnyAsync<OperationCanceledException>(() => directory.FindAsync(default, a, Cancelled()).AsTask());
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => directory.ListReservationsAsync(DateTimeOffset.MaxValue, null, 10, Cancelled()).AsTask());
+        var listed = (await directory.ListReservationsAsync(DateTimeOffset.MaxValue, null, int.MaxValue, CancellationToken.None)).Single(r => r.Agent == a);
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => directory.ReleaseStaleAsync(listed, Cancelled()).AsTask());
         await Assert.ThrowsAnyAsync<OperationCanceledException>(() => directory.ListTeamAsync(default, team, Cancelled()).AsTask());
 
         Assert.Null(await directory.FindAsync(default, fresh, CancellationToken.None));
@@ -268,6 +277,17 @@ public abstract partial class AgentDirectoryContract
     {
         ArgumentNullException.ThrowIfNull(directory);
         return await directory.RegisterAsync(new AgentRegistration { Agent = agent, Teams = teams, Capacity = capacity, InitialPresence = presence }, CancellationToken.None).ConfigureAwait(false);
+    }
+
+    /// <summary>Gives back <paramref name="agent"/>'s reservation for <paramref name="held"/>, whatever version it was taken for.</summary>
+    /// <param name="directory">The directory.</param>
+    /// <param name="agent">The agent.</param>
+    /// <param name="held">The conversation the reservation was taken for.</param>
+    /// <returns>The agent as stored.</returns>
+    protected static async Task<Agent> ReleaseAsync(IAgentDirectory directory, AgentId agent, ConversationVersion held)
+    {
+        ArgumentNullException.ThrowIfNull(directory);
+        return await directory.ReleaseAsync(default, agent, held with { Version = long.MaxValue }, CancellationToken.None).ConfigureAwait(false);
     }
 
     private static void AssertAgent(Agent? actual, AgentId id, IReadOnlyList<TeamId> teams, int capacity, AgentPresence presence, int load, WorkspaceId workspace = default)

@@ -32,6 +32,10 @@ public sealed class StoreSamples
     /// <returns>The new agent id.</returns>
     public AgentId NewAgent() => new($"agent-{Interlocked.Increment(ref _next)}-{Guid.NewGuid():N}");
 
+    /// <summary>A conversation id not used before, at version 1: what an agent reservation is taken for.</summary>
+    /// <returns>The conversation and its version.</returns>
+    public static ConversationVersion NewConversation() => new(new ConversationId(Guid.NewGuid()), 1);
+
     /// <summary>
     /// An inbound message for <paramref name="contact"/> that, if it opens a conversation, opens it Triaging with a
     /// pending workflow run (<see cref="InboundAppend.StartsWorkflow"/>), as the engine does for a contact's opening.

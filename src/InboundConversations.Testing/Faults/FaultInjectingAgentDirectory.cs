@@ -8,10 +8,10 @@ namespace InboundConversations.Testing.Faults;
 /// <see cref="ReserveAsync"/>, <see cref="ReleaseAsync"/>) get faults by default; reads only if the plan says so.
 /// </summary>
 /// <remarks>
-/// The port has no idempotency key for a reservation: a <see cref="FaultKind.FailAfterCommit"/> on
-/// <see cref="ReserveAsync"/> or <see cref="ReleaseAsync"/> leaves a load the caller cannot know about, and an
-/// agent's load drifts from their conversations. That is a limit of the port, which these faults show; exempt those
-/// two operations (<see cref="FaultPlan.SetRates"/>) when a test checks that loads match exactly.
+/// Reservations are keyed by conversation, so a <see cref="FaultKind.FailAfterCommit"/> on <see cref="ReserveAsync"/>
+/// or <see cref="ReleaseAsync"/> leaves at worst a reservation whose conversation is not assigned to its agent, which
+/// the engine's background pass (<c>ResumeWorkflowsAsync</c>) releases once it is older than the grace period.
+/// <see cref="ListReservationsAsync"/> is a read; <see cref="ReleaseStaleAsync"/> a write.
 /// </remarks>
 /// <param name="inner">The directory that keeps the data; check the invariants against it.</param>
 /// <param name="plan">What to inject.</param>
@@ -48,12 +48,22 @@ public sealed class FaultInjectingAgentDirectory(IAgentDirectory inner, FaultPla
         Write(nameof(SetCapacityAsync), () => _inner.SetCapacityAsync(workspace, agent, capacity, cancellationToken));
 
     /// <inheritdoc />
-    public ValueTask<Agent?> ReserveAsync(WorkspaceId workspace, TeamId team, AgentSelection selection, DateTimeOffset now, CancellationToken cancellationToken) =>
-        Write(nameof(ReserveAsync), () => _inner.ReserveAsync(workspace, team, selection, now, cancellationToken));
+    public ValueTask<Agent?> ReserveAsync(
+        WorkspaceId workspace, TeamId team, AgentSelection selection, ConversationVersion conversation, DateTimeOffset now, CancellationToken cancellationToken) =>
+        Write(nameof(ReserveAsync), () => _inner.ReserveAsync(workspace, team, selection, conversation, now, cancellationToken));
 
     /// <inheritdoc />
-    public ValueTask<Agent> ReleaseAsync(WorkspaceId workspace, AgentId agent, CancellationToken cancellationToken) =>
-        Write(nameof(ReleaseAsync), () => _inner.ReleaseAsync(workspace, agent, cancellationToken));
+    public ValueTask<Agent> ReleaseAsync(WorkspaceId workspace, AgentId agent, ConversationVersion conversation, CancellationToken cancellationToken) =>
+        Write(nameof(ReleaseAsync), () => _inner.ReleaseAsync(workspace, agent, conversation, cancellationToken));
+
+    /// <inheritdoc />
+    public ValueTask<IReadOnlyList<AgentReservation>> ListReservationsAsync(
+        DateTimeOffset reservedBefore, AgentReservation? after, int maxCount, CancellationToken cancellationToken) =>
+        Read(nameof(ListReservationsAsync), () => _inner.ListReservationsAsync(reservedBefore, after, maxCount, cancellationToken));
+
+    /// <inheritdoc />
+    public ValueTask<bool> ReleaseStaleAsync(AgentReservation reservation, CancellationToken cancellationToken) =>
+        Write(nameof(ReleaseStaleAsync), () => _inner.ReleaseStaleAsync(reservation, cancellationToken));
 
     private ValueTask<T> Write<T>(string operation, Func<ValueTask<T>> call) =>
         FaultInjection.InvokeAsync(_plan, new FaultCall(Port, operation, IsWrite: true), call);

@@ -77,6 +77,10 @@ public sealed class FaultInjectingConversationStore(IConversationStore inner, Fa
     public ValueTask<IReadOnlyList<Conversation>> ListQueuedAsync(WorkspaceId workspace, TeamId team, int maxCount, CancellationToken cancellationToken) =>
         Read(nameof(ListQueuedAsync), () => _inner.ListQueuedAsync(workspace, team, maxCount, cancellationToken));
 
+    /// <inheritdoc />
+    public ValueTask<IReadOnlyList<QueuedTeam>> ListQueuedTeamsAsync(QueuedTeam? after, int maxCount, CancellationToken cancellationToken) =>
+        Read(nameof(ListQueuedTeamsAsync), () => _inner.ListQueuedTeamsAsync(after, maxCount, cancellationToken));
+
     private ValueTask<T> Write<T>(string operation, Func<ValueTask<T>> call) =>
         FaultInjection.InvokeAsync(_plan, new FaultCall(Port, operation, IsWrite: true), call);
 

@@ -6,7 +6,8 @@ namespace InboundConversations.Storage.InMemory;
 /// The shipped, thread-safe, in-process <see cref="IAgentDirectory"/>. Each workspace has one lock; each team
 /// keeps its available agents (not offline, below capacity) in two sorted indexes, so picking the least loaded or
 /// the longest idle agent costs O(log n) for a team of n agents, plus the away agents it skips when only online
-/// agents qualify. Round robin walks the team from the last pick: O(n) at worst.
+/// agents qualify. Round robin walks the team from the last pick: O(n) at worst. Each agent keeps their reservations
+/// by conversation; <see cref="ListReservationsAsync"/> sorts every reservation it finds, O(r log r) for r of them.
 /// </summary>
 public sealed class InMemoryAgentDirectory : IAgentDirectory
 {
@@ -23,6 +24,7 @@ public sealed class InMemoryAgentDirectory : IAgentDirectory
         }
 
         RequireCapacity(registration.Capacity);
+        RequirePresence(registration.InitialPresence, nameof(AgentRegistration.InitialPresence));
         cancellationToken.ThrowIfCancellationRequested();
         var workspace = WorkspaceOf(registration.Workspace);
         lock (workspace)
@@ -56,11 +58,7 @@ public sealed class InMemoryAgentDirectory : IAgentDirectory
     /// <inheritdoc />
     public ValueTask<Agent> SetPresenceAsync(WorkspaceId workspace, AgentId agent, AgentPresence presence, CancellationToken cancellationToken)
     {
-        if (!Enum.IsDefined(presence))
-        {
-            throw new InvalidRequestException(nameof(presence), $"{(int)presence} is not an AgentPresence");
-        }
-
+        RequirePresence(presence, nameof(presence));
         cancellationToken.ThrowIfCancellationRequested();
         return Change(workspace, agent, state => state.Presence = presence);
     }
@@ -74,33 +72,94 @@ public sealed class InMemoryAgentDirectory : IAgentDirectory
     }
 
     /// <inheritdoc />
-    public ValueTask<Agent?> ReserveAsync(WorkspaceId workspace, TeamId team, AgentSelection selection, DateTimeOffset now, CancellationToken cancellationToken)
+    public ValueTask<Agent?> ReserveAsync(
+        WorkspaceId workspace, TeamId team, AgentSelection selection, ConversationVersion conversation, DateTimeOffset now, CancellationToken cancellationToken)
     {
         cancellationToken.ThrowIfCancellationRequested();
         var agents = WorkspaceOf(workspace);
         lock (agents)
         {
-            var picked = agents.Pick(team, selection);
+            var picked = agents.Pick(team, selection, conversation.Conversation);
             if (picked is null)
             {
                 return ValueTask.FromResult<Agent?>(null);
             }
 
-            agents.Reindex(picked, state =>
-            {
-                state.OpenConversations++;
-                state.LastAssignedAt = now;
-            });
+            agents.Reserve(picked, conversation, now);
             agents.Team(team).Cursor = picked.Id;
             return ValueTask.FromResult<Agent?>(picked.Snapshot(workspace));
         }
     }
 
     /// <inheritdoc />
-    public ValueTask<Agent> ReleaseAsync(WorkspaceId workspace, AgentId agent, CancellationToken cancellationToken)
+    public ValueTask<Agent> ReleaseAsync(WorkspaceId workspace, AgentId agent, ConversationVersion conversation, CancellationToken cancellationToken)
     {
         cancellationToken.ThrowIfCancellationRequested();
-        return Change(workspace, agent, state => state.OpenConversations = Math.Max(0, state.OpenConversations - 1));
+        Identifier.Require(agent.IsEmpty, nameof(AgentId));
+        var agents = WorkspaceOf(workspace);
+        lock (agents)
+        {
+            var state = agents.Find(agent) ?? throw new AgentNotFoundException(workspace, agent);
+            if (state.Reservations.TryGetValue(conversation.Conversation, out var held) && held.Version < conversation.Version)
+            {
+                agents.Release(state, conversation.Conversation);
+            }
+
+            return ValueTask.FromResult(state.Snapshot(workspace));
+        }
+    }
+
+    /// <inheritdoc />
+    public ValueTask<IReadOnlyList<AgentReservation>> ListReservationsAsync(
+        DateTimeOffset reservedBefore, AgentReservation? after, int maxCount, CancellationToken cancellationToken)
+    {
+        cancellationToken.ThrowIfCancellationRequested();
+        var found = new List<AgentReservation>();
+        foreach (var (workspace, agents) in _workspaces)
+        {
+            lock (agents)
+            {
+                agents.CollectReservations(workspace, reservedBefore, found);
+            }
+        }
+
+        found.Sort(ReservationOrder.Instance);
+        IReadOnlyList<AgentReservation> page = found
+            .Where(r => after is null || ReservationOrder.Instance.Compare(r, after) > 0)
+            .Take(maxCount)
+            .ToArray();
+        return ValueTask.FromResult(page);
+    }
+
+    /// <inheritdoc />
+    public ValueTask<bool> ReleaseStaleAsync(AgentReservation reservation, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(reservation);
+        cancellationToken.ThrowIfCancellationRequested();
+        if (!_workspaces.TryGetValue(reservation.Workspace, out var agents))
+        {
+            return ValueTask.FromResult(false);
+        }
+
+        lock (agents)
+        {
+            var state = agents.Find(reservation.Agent);
+            if (state is null || !state.Reservations.TryGetValue(reservation.Conversation, out var held) || held.At != reservation.ReservedAt)
+            {
+                return ValueTask.FromResult(false);
+            }
+
+            agents.Release(state, reservation.Conversation);
+            return ValueTask.FromResult(true);
+        }
+    }
+
+    private static void RequirePresence(AgentPresence presence, string name)
+    {
+        if (!Enum.IsDefined(presence))
+        {
+            throw new InvalidRequestException(name, $"{(int)presence} is not an AgentPresence");
+        }
     }
 
     private static void RequireCapacity(int capacity)
@@ -130,6 +189,9 @@ public sealed class InMemoryAgentDirectory : IAgentDirectory
     {
         private readonly Dictionary<AgentId, AgentState> _agents = [];
         private readonly Dictionary<TeamId, TeamIndex> _teams = [];
+
+        // Who holds a reservation for a conversation: almost always one agent (two only until a leftover is released).
+        private readonly Dictionary<ConversationId, List<AgentState>> _holders = [];
 
         public AgentState? Find(AgentId agent) => _agents.GetValueOrDefault(agent);
 
@@ -178,7 +240,11 @@ public sealed class InMemoryAgentDirectory : IAgentDirectory
             Index(state);
         }
 
-        public AgentState? Pick(TeamId team, AgentSelection selection)
+        /// <summary>
+        /// The agent <paramref name="selection"/> picks among the team's members who qualify: present as it requires,
+        /// and with room, where holding <paramref name="conversation"/>'s reservation already counts as room.
+        /// </summary>
+        public AgentState? Pick(TeamId team, AgentSelection selection, ConversationId conversation)
         {
             if (!_teams.TryGetValue(team, out var index))
             {
@@ -186,14 +252,85 @@ public sealed class InMemoryAgentDirectory : IAgentDirectory
             }
 
             bool Qualifies(AgentState a) => a.Presence == AgentPresence.Online || (!selection.RequireOnline && a.Presence == AgentPresence.Away);
+            bool HasRoomFor(AgentState a) => a.HasRoom || a.Reservations.ContainsKey(conversation);
 
             return selection.Order switch
             {
-                AgentOrder.LeastOpen => index.ByLoad.FirstOrDefault(Qualifies),
-                AgentOrder.LongestIdle => index.ByIdle.FirstOrDefault(Qualifies),
-                AgentOrder.Specific => index.Members.GetValueOrDefault(selection.Agent) is { } chosen && chosen.HasRoom && Qualifies(chosen) ? chosen : null,
-                _ => index.NextAfterCursor(a => a.HasRoom && Qualifies(a)),
+                AgentOrder.LeastOpen => Earliest(index.ByLoad, team, conversation, Qualifies),
+                AgentOrder.LongestIdle => Earliest(index.ByIdle, team, conversation, Qualifies),
+                AgentOrder.Specific => index.Members.GetValueOrDefault(selection.Agent) is { } chosen && HasRoomFor(chosen) && Qualifies(chosen) ? chosen : null,
+                _ => index.NextAfterCursor(a => HasRoomFor(a) && Qualifies(a)),
             };
+        }
+
+        /// <summary>Takes (or renews) <paramref name="agent"/>'s reservation for the conversation.</summary>
+        public void Reserve(AgentState agent, ConversationVersion conversation, DateTimeOffset now) => Reindex(agent, state =>
+        {
+            var renewed = state.Reservations.TryGetValue(conversation.Conversation, out var held);
+            var version = renewed ? Math.Max(held.Version, conversation.Version) : conversation.Version;
+            if (!renewed)
+            {
+                if (!_holders.TryGetValue(conversation.Conversation, out var holders))
+                {
+                    _holders[conversation.Conversation] = holders = new List<AgentState>(1);
+                }
+
+                holders.Add(state);
+            }
+
+            state.Reservations[conversation.Conversation] = (version, now);
+            state.LastAssignedAt = now;
+        });
+
+        /// <summary>Gives back <paramref name="agent"/>'s reservation for <paramref name="conversation"/>, which they hold.</summary>
+        public void Release(AgentState agent, ConversationId conversation) => Reindex(agent, state =>
+        {
+            state.Reservations.Remove(conversation);
+            if (_holders.TryGetValue(conversation, out var holders))
+            {
+                holders.Remove(state);
+                if (holders.Count == 0)
+                {
+                    _holders.Remove(conversation);
+                }
+            }
+        });
+
+        /// <summary>Adds this workspace's reservations taken before <paramref name="before"/> to <paramref name="found"/>.</summary>
+        public void CollectReservations(WorkspaceId workspace, DateTimeOffset before, List<AgentReservation> found)
+        {
+            foreach (var agent in _agents.Values)
+            {
+                foreach (var (conversation, held) in agent.Reservations)
+                {
+                    if (held.At < before)
+                    {
+                        found.Add(new AgentReservation(workspace, agent.Id, conversation, held.Version, held.At));
+                    }
+                }
+            }
+        }
+
+        /// <summary>
+        /// The first qualifying agent of a sorted index (agents with room), or a qualifying member of the team who is at
+        /// capacity but holds the conversation's reservation, whichever sorts first.
+        /// </summary>
+        private AgentState? Earliest(SortedSet<AgentState> sorted, TeamId team, ConversationId conversation, Func<AgentState, bool> qualifies)
+        {
+            var best = sorted.FirstOrDefault(qualifies);
+            if (_holders.TryGetValue(conversation, out var holders))
+            {
+                foreach (var holder in holders)
+                {
+                    if (!holder.HasRoom && qualifies(holder) && holder.Teams.Contains(team)
+                        && (best is null || sorted.Comparer.Compare(holder, best) < 0))
+                    {
+                        best = holder;
+                    }
+                }
+            }
+
+            return best;
         }
 
         private void Index(AgentState state)
@@ -281,6 +418,24 @@ public sealed class InMemoryAgentDirectory : IAgentDirectory
         }
     }
 
+    /// <summary>Reservations by workspace, agent (ordinal), then conversation: the order of <see cref="ListReservationsAsync"/>.</summary>
+    private sealed class ReservationOrder : IComparer<AgentReservation>
+    {
+        public static ReservationOrder Instance { get; } = new();
+
+        public int Compare(AgentReservation? x, AgentReservation? y)
+        {
+            var byWorkspace = string.CompareOrdinal(x!.Workspace.Value, y!.Workspace.Value);
+            if (byWorkspace != 0)
+            {
+                return byWorkspace;
+            }
+
+            var byAgent = string.CompareOrdinal(x.Agent.Value, y.Agent.Value);
+            return byAgent != 0 ? byAgent : x.Conversation.Value.CompareTo(y.Conversation.Value);
+        }
+    }
+
     private sealed class AgentState(AgentId id)
     {
         public AgentId Id { get; } = id;
@@ -291,7 +446,10 @@ public sealed class InMemoryAgentDirectory : IAgentDirectory
 
         public int Capacity { get; set; } = 1;
 
-        public int OpenConversations { get; set; }
+        /// <summary>The conversations this agent holds a unit for: the version each was taken for, and when.</summary>
+        public Dictionary<ConversationId, (long Version, DateTimeOffset At)> Reservations { get; } = [];
+
+        public int OpenConversations => Reservations.Count;
 
         public DateTimeOffset? LastAssignedAt { get; set; }
 

@@ -241,6 +241,13 @@ public sealed class InMemoryConversationStore : IConversationStore
         return ValueTask.FromResult(queued);
     }
 
+    /// <inheritdoc />
+    public ValueTask<IReadOnlyList<QueuedTeam>> ListQueuedTeamsAsync(QueuedTeam? after, int maxCount, CancellationToken cancellationToken)
+    {
+        cancellationToken.ThrowIfCancellationRequested();
+        return ValueTask.FromResult(_queues.Teams(after, maxCount));
+    }
+
     /// <summary>
     /// Loads a conversation and its messages as they are, without the checks of the write path: for seeding tests
     /// or importing data written elsewhere. It can load data that breaks the invariants (two open conversations for

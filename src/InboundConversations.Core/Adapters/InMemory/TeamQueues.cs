@@ -51,4 +51,24 @@ internal sealed class TeamQueues
                 : [];
         }
     }
+
+    public IReadOnlyList<QueuedTeam> Teams(QueuedTeam? after, int maxCount)
+    {
+        lock (_gate)
+        {
+            return _queues
+                .Where(static q => q.Value.Count > 0)
+                .Select(static q => new QueuedTeam(q.Key.Item1, q.Key.Item2))
+                .Where(t => after is not { } last || Compare(t, last) > 0)
+                .Order(Comparer<QueuedTeam>.Create(Compare))
+                .Take(maxCount)
+                .ToArray();
+        }
+    }
+
+    private static int Compare(QueuedTeam x, QueuedTeam y)
+    {
+        var byWorkspace = string.CompareOrdinal(x.Workspace.Value, y.Workspace.Value);
+        return byWorkspace != 0 ? byWorkspace : string.CompareOrdinal(x.Team.Value, y.Team.Value);
+    }
 }

@@ -1,3 +1,5 @@
+using InboundConversations.Storage;
+
 namespace InboundConversations.Engine;
 
 /// <summary>Checks every request before anything is stored; each rule throws its own exception type.</summary>
@@ -77,6 +79,21 @@ internal sealed class RequestValidator(InboundConversationsOptions options)
 
     public static void Validate(AgentId agent) =>
         Identifier.Require(agent.IsEmpty, nameof(AgentId));
+
+    public static void Validate(AgentRegistration registration)
+    {
+        ArgumentNullException.ThrowIfNull(registration);
+        Validate(registration.Agent);
+        Validate(registration.InitialPresence, nameof(AgentRegistration.InitialPresence));
+    }
+
+    public static void Validate(AgentPresence presence, string field)
+    {
+        if (!Enum.IsDefined(presence))
+        {
+            throw new InvalidRequestException(field, $"{(int)presence} is not an AgentPresence");
+        }
+    }
 
     public static void Validate(TeamId team) =>
         Identifier.Require(team.IsEmpty, nameof(TeamId));

@@ -47,7 +47,11 @@ public sealed class AssignmentContext : WorkflowContext
     /// <summary>The agents reserved through this context so far.</summary>
     public IReadOnlyList<Agent> Reserved => _reserved;
 
-    /// <summary>Picks and reserves an available agent of <see cref="Team"/>, atomically.</summary>
+    /// <summary>
+    /// Picks and reserves an available agent of <see cref="Team"/> for <see cref="WorkflowContext.Conversation"/>,
+    /// atomically. Reserving the same agent again for it holds one unit; every reservation the decision does not keep
+    /// is given back when the step ends.
+    /// </summary>
     /// <param name="selection">How to pick.</param>
     /// <param name="cancellationToken">Cancels the call.</param>
     /// <returns>
@@ -56,7 +60,7 @@ public sealed class AssignmentContext : WorkflowContext
     /// </returns>
     public async ValueTask<Agent?> ReserveAsync(AgentSelection selection, CancellationToken cancellationToken)
     {
-        var agent = await _directory.ReserveAsync(Conversation.Workspace, Team, selection, Now, cancellationToken).ConfigureAwait(false);
+        var agent = await _directory.ReserveAsync(Conversation.Workspace, Team, selection, ConversationVersion.Of(Conversation), Now, cancellationToken).ConfigureAwait(false);
         if (agent is null)
         {
             return null;
@@ -88,17 +92,8 @@ public sealed class AssignmentContext : WorkflowContext
         }
     }
 
-    private async ValueTask ReleaseLateAsync(Agent agent)
-    {
-        try
-        {
-            await _directory.ReleaseAsync(Conversation.Workspace, agent.Id, CancellationToken.None).ConfigureAwait(false);
-        }
-        catch (AgentNotFoundException)
-        {
-            // Removed meanwhile: nothing to give back.
-        }
-    }
+    private ValueTask<bool> ReleaseLateAsync(Agent agent) =>
+        Reservations.SettleAsync(_directory, _store, Conversation.Workspace, agent.Id, ConversationVersion.Of(Conversation));
 
     /// <summary>The agent who handled the contact's most recent earlier conversation, if any (for sticky assignment).</summary>
     /// <param name="cancellationToken">Cancels the call.</param>

@@ -7,8 +7,9 @@ namespace InboundConversations.Workflow.Running;
 
 /// <summary>
 /// Runs an assigner and applies its decision to the stored conversation; shared by the workflow run, the team
-/// queue and transfers. Every reservation an assigner made and did not keep is given back; an agent reserved for a
-/// conversation that closed meanwhile is given back too.
+/// queue and manual changes. Reservations are held for the conversation: one an assignment did not keep is given back
+/// unless the conversation is that agent's after all; the agent who loses a conversation gives its unit back once the
+/// change is stored.
 /// </summary>
 internal sealed class AssignmentService(
     EngineContext context,
@@ -17,6 +18,8 @@ internal sealed class AssignmentService(
     IContactStore contacts,
     StepExecutor steps)
 {
+    private const string ReleaseStep = "release";
+
     public IAgentDirectory Directory => directory;
 
     public EngineContext Context => context;
@@ -51,7 +54,7 @@ internal sealed class AssignmentService(
         catch (Exception)
         {
             // Cancelled (or the step machinery failed): nothing was decided, so nothing reserved is kept.
-            await ReleaseAllAsync(conversation.Workspace, assignment.Seal(), keep: null).ConfigureAwait(false);
+            await SettleAllAsync(conversation, assignment.Seal(), keep: null).ConfigureAwait(false);
             throw;
         }
 
@@ -69,15 +72,15 @@ internal sealed class AssignmentService(
             step = step with { Status = WorkflowStepStatus.NoMatch };
         }
 
-        await ReleaseAllAsync(conversation.Workspace, reserved, keep: decision.Outcome == AssignmentOutcome.Assigned ? decision.Agent!.Id : null).ConfigureAwait(false);
+        await SettleAllAsync(conversation, reserved, keep: decision.Outcome == AssignmentOutcome.Assigned ? decision.Agent!.Id : null).ConfigureAwait(false);
         return (step, decision);
     }
 
     /// <summary>
-    /// Stores the decision: assigned, queued on the team, or left unassigned. Gives back the capacity of an agent
-    /// who loses the conversation.
+    /// Stores the decision: assigned, queued on the team, or left unassigned; then gives back the unit of the agent who
+    /// lost the conversation (a follow-up: it never fails the call).
     /// </summary>
-    /// <param name="conversation">The conversation the decision was taken for.</param>
+    /// <param name="conversation">The conversation as read when the decision was taken (its reservation is for that version).</param>
     /// <param name="team">The team it goes to, or <see langword="null"/> to keep its team.</param>
     /// <param name="decision">The decision.</param>
     /// <param name="from">
@@ -86,126 +89,126 @@ internal sealed class AssignmentService(
     /// </param>
     /// <param name="by">Who decided.</param>
     /// <param name="cancellationToken">Cancels the call.</param>
-    /// <returns>The stored conversation, or <see langword="null"/> if it closed (or left the state) meanwhile.</returns>
-    public async ValueTask<Conversation?> ApplyAsync(
+    /// <returns>
+    /// The stored change, or <see langword="null"/> if the conversation closed or left the state meanwhile, or if the
+    /// chosen agent could no longer be reserved for a newer version of it.
+    /// </returns>
+    /// <exception cref="AgentUnavailableException">
+    /// A manual assignment (<paramref name="from"/> is <see langword="null"/>) met a concurrent change, and the agent has no room for the conversation as it now is.
+    /// </exception>
+    public async ValueTask<AppliedAssignment?> ApplyAsync(
         Conversation conversation, TeamId? team, AssignmentDecision decision, ConversationState? from, Actor by, CancellationToken cancellationToken)
     {
         var now = context.Clock.GetUtcNow();
         AgentId? previous = null;
+        var chosen = decision.Agent;
+        var reservedFor = ConversationVersion.Of(conversation);
         try
         {
             var stored = decision.Outcome switch
             {
                 AssignmentOutcome.Assigned => await TransitionAsync(
                     conversation, from, ConversationTrigger.Assign,
-                    (current, state) => Remember(current, ref previous) with { State = state, Team = team ?? current.Team, Assignee = decision.Agent!.Id, QueuedAt = null },
+                    (current, state) => Remember(current, ref previous) with { State = state, Team = team ?? current.Team, Assignee = chosen!.Id, QueuedAt = null },
                     stored => new ConversationAssigned(stored, by, now),
+                    async current => reservedFor = await ReserveAgainAsync(current, team ?? current.Team, chosen!, now, reservedFor).ConfigureAwait(false),
                     cancellationToken).ConfigureAwait(false),
                 AssignmentOutcome.NoAgentAvailable => await TransitionAsync(
                     conversation, from, ConversationTrigger.Enqueue,
-                    (current, state) => Remember(current, ref previous) with { State = state, Team = team ?? current.Team, Assignee = null, QueuedAt = now },
-                    stored => new ConversationQueued(stored, now),
+                    (current, state) => Remember(current, ref previous) with { State = state, Team = team ?? current.Team, Assignee = null, QueuedAt = QueuedAt(current, team, now) },
+                    stored => new ConversationQueued(stored, stored.QueuedAt ?? now),
+                    null,
                     cancellationToken).ConfigureAwait(false),
                 _ => await TransitionAsync(
                     conversation, from, ConversationTrigger.Unassign,
                     (current, state) => Remember(current, ref previous) with { State = state, Team = team ?? current.Team, Assignee = null, QueuedAt = null },
                     stored => new ConversationUnassigned(stored, previous, by, now),
+                    null,
                     cancellationToken).ConfigureAwait(false),
             };
 
-            // The previous agent's unit for this conversation is given back even when the decision picked them
-            // again: the new reservation holds its own unit.
-            if (previous is { } lost)
-            {
-                await ReleaseAsync(stored.Workspace, lost).ConfigureAwait(false);
-            }
-
             LogApplied(stored, by);
-            return stored;
+            var freed = previous is { } lost && lost != stored.Assignee
+                ? await ReleaseAsync(stored.Workspace, lost, ConversationVersion.Of(stored)).ConfigureAwait(false)
+                : null;
+            return new AppliedAssignment(stored, freed);
         }
-        catch (Exception exception) when (exception is ConversationClosedException or InvalidConversationTransitionException)
+        catch (Exception exception) when (exception is ConversationClosedException or InvalidConversationTransitionException
+            || (exception is AgentUnavailableException && from is not null))
         {
-            if (decision.Agent is { } reserved)
+            if (chosen is not null)
             {
-                await ReleaseAsync(conversation.Workspace, reserved.Id).ConfigureAwait(false);
+                await Reservations.SettleAsync(directory, context.Store, conversation.Workspace, chosen.Id, reservedFor).ConfigureAwait(false);
             }
 
             return null;
         }
-        catch (Exception) when (decision.Agent is not null)
+        catch (Exception) when (chosen is not null)
         {
-            // The store failed. Unless the conversation is theirs after all, give the reservation back before the
-            // error goes up, so that a retry or a resumed run does not count the agent twice.
-            if (!await IsAssignedToAsync(conversation, decision.Agent.Id).ConfigureAwait(false))
-            {
-                await ReleaseAsync(conversation.Workspace, decision.Agent.Id).ConfigureAwait(false);
-            }
-
+            // The store failed (or the agent could not be reserved again). Unless the conversation is theirs after all,
+            // give the reservation back before the error goes up, so that a retry or a resumed run does not hold it twice.
+            await Reservations.SettleAsync(directory, context.Store, conversation.Workspace, chosen.Id, reservedFor).ConfigureAwait(false);
             throw;
         }
     }
 
     /// <summary>
-    /// Whether the stored conversation is assigned to <paramref name="agent"/>. If the store cannot say (the read
-    /// fails too), the answer is yes: a reservation kept too long only holds capacity back, while one given back for a
-    /// conversation the agent holds would let them exceed their capacity.
+    /// Gives back one conversation's unit of an agent who lost it, as a follow-up of a stored change: an agent removed
+    /// from the directory, or a directory failure (logged), leaves nothing to do now; the background pass releases a
+    /// reservation left behind.
     /// </summary>
-    private async ValueTask<bool> IsAssignedToAsync(Conversation conversation, AgentId agent)
+    /// <param name="workspace">The workspace.</param>
+    /// <param name="agent">The agent.</param>
+    /// <param name="stored">The conversation at the version the change was stored at.</param>
+    /// <returns>The agent as stored after the release, or <see langword="null"/> if it failed or the agent is gone.</returns>
+    public async ValueTask<Agent?> ReleaseAsync(WorkspaceId workspace, AgentId agent, ConversationVersion stored)
     {
         try
         {
-            var stored = await context.Store.FindAsync(conversation.Workspace, conversation.Id, CancellationToken.None).ConfigureAwait(false);
-            return stored is { State: ConversationState.Assigned } && stored.Assignee == agent;
-        }
-#pragma warning disable CA1031 // Unknown: keep the reservation (see above).
-        catch (Exception)
-#pragma warning restore CA1031
-        {
-            return true;
-        }
-    }
-
-    /// <summary>Gives back every reservation but one of <paramref name="keep"/> (an assigner may reserve an agent twice).</summary>
-    private async ValueTask ReleaseAllAsync(WorkspaceId workspace, IReadOnlyList<Agent> reserved, AgentId? keep)
-    {
-        foreach (var agent in reserved)
-        {
-            if (agent.Id == keep)
-            {
-                keep = null;
-                continue;
-            }
-
-            await ReleaseAsync(workspace, agent.Id).ConfigureAwait(false);
-        }
-    }
-
-    /// <summary>Gives back one unit of an agent's capacity; an agent removed from the directory meanwhile is ignored.</summary>
-    public async ValueTask ReleaseAsync(WorkspaceId workspace, AgentId agent)
-    {
-        try
-        {
-            await directory.ReleaseAsync(workspace, agent, CancellationToken.None).ConfigureAwait(false);
+            return await directory.ReleaseAsync(workspace, agent, stored, CancellationToken.None).ConfigureAwait(false);
         }
         catch (AgentNotFoundException)
         {
-            // Nothing to give back.
+            return null;
+        }
+#pragma warning disable CA1031 // A follow-up of a stored change never fails the call; the background pass reconciles.
+        catch (Exception exception)
+#pragma warning restore CA1031
+        {
+            Log.FollowUpFailed(context.Logger, ReleaseStep, stored.Conversation, exception.GetType().Name);
+            return null;
         }
     }
 
     /// <summary>
     /// Ends a run that waited in the queue, now that its conversation was assigned, unassigned or closed by other
-    /// means (the queue, a manual assignment, a close). A run still pending or running ends by itself.
+    /// means (the queue, a manual assignment, a close); a concurrent change of the run is re-read and the end retried.
+    /// A run still pending or running ends by itself.
     /// </summary>
-    public async ValueTask CompleteQueuedRunAsync(Conversation conversation, CancellationToken cancellationToken)
+    /// <returns>True if this call ended the run.</returns>
+    public async ValueTask<bool> CompleteQueuedRunAsync(Conversation conversation, CancellationToken cancellationToken)
     {
-        var run = await context.Store.FindWorkflowRunAsync(conversation.Workspace, conversation.Id, cancellationToken).ConfigureAwait(false);
-        if (run is { Status: WorkflowRunStatus.Queued } && conversation.State != ConversationState.Queued)
+        const int Attempts = 3;
+        for (var attempt = 1; ; attempt++)
         {
-            await context.Store.UpdateWorkflowRunAsync(
-                run with { Status = WorkflowRunStatus.Completed, Team = conversation.Team ?? run.Team, Agent = conversation.Assignee, EndedAt = context.Clock.GetUtcNow() },
-                cancellationToken).ConfigureAwait(false);
-            Log.RunEnded(context.Logger, run.ConversationId, WorkflowRunStatus.Completed, conversation.Team, conversation.Assignee);
+            var run = await context.Store.FindWorkflowRunAsync(conversation.Workspace, conversation.Id, cancellationToken).ConfigureAwait(false);
+            if (run is not { Status: WorkflowRunStatus.Queued } || conversation.State == ConversationState.Queued)
+            {
+                return false;
+            }
+
+            try
+            {
+                await context.Store.UpdateWorkflowRunAsync(
+                    run with { Status = WorkflowRunStatus.Completed, Team = conversation.Team ?? run.Team, Agent = conversation.Assignee, EndedAt = context.Clock.GetUtcNow() },
+                    cancellationToken).ConfigureAwait(false);
+                Log.RunEnded(context.Logger, run.ConversationId, WorkflowRunStatus.Completed, conversation.Team, conversation.Assignee);
+                return true;
+            }
+            catch (ConcurrencyConflictException) when (attempt < Attempts)
+            {
+                // Another caller changed the run first (it may have ended it): read it again.
+            }
         }
     }
 
@@ -215,16 +218,51 @@ internal sealed class AssignmentService(
         return messages.FirstOrDefault(static m => m.Direction == MessageDirection.Inbound);
     }
 
+    /// <summary>When a conversation queued on <paramref name="team"/> entered the queue: kept if it was already queued there.</summary>
+    private static DateTimeOffset? QueuedAt(Conversation current, TeamId? team, DateTimeOffset now) =>
+        current.State == ConversationState.Queued && current.Team == (team ?? current.Team) ? current.QueuedAt ?? now : now;
+
+    /// <summary>
+    /// Before an assignment is written over <paramref name="current"/>, a version other than the one the agent was
+    /// reserved for, takes the reservation again for it: a release that follows a change stored meanwhile gives back
+    /// only reservations taken for earlier versions, so the unit the assignment relies on is never given back under it.
+    /// </summary>
+    private async ValueTask<ConversationVersion> ReserveAgainAsync(Conversation current, TeamId? team, Agent agent, DateTimeOffset now, ConversationVersion reservedFor)
+    {
+        if (current.Version == reservedFor.Version)
+        {
+            return reservedFor;
+        }
+
+        var selection = AgentSelection.Specific(agent.Id) with { RequireOnline = false };
+        var again = team is { } routed
+            ? await directory.ReserveAsync(current.Workspace, routed, selection, ConversationVersion.Of(current), now, CancellationToken.None).ConfigureAwait(false)
+            : null;
+        return again is not null ? ConversationVersion.Of(current) : throw new AgentUnavailableException(agent);
+    }
+
+    /// <summary>Gives back every agent reserved for <paramref name="conversation"/> but <paramref name="keep"/>, and but its assignee.</summary>
+    private async ValueTask SettleAllAsync(Conversation conversation, IReadOnlyList<Agent> reserved, AgentId? keep)
+    {
+        foreach (var agent in reserved.Select(static a => a.Id).Distinct())
+        {
+            // The assignee held the conversation's unit before this decision: the change that moves it gives it back.
+            if (agent != keep && agent != conversation.Assignee)
+            {
+                await Reservations.SettleAsync(directory, context.Store, conversation.Workspace, agent, ConversationVersion.Of(conversation)).ConfigureAwait(false);
+            }
+        }
+    }
+
     private ValueTask<Conversation> TransitionAsync(
         Conversation conversation,
         ConversationState? from,
         ConversationTrigger trigger,
         Func<Conversation, ConversationState, Conversation> change,
         Func<Conversation, ConversationEvent?> toEvent,
+        Func<Conversation, ValueTask>? beforeWrite,
         CancellationToken cancellationToken) =>
-        from is { } state
-            ? transitions.ApplyFromAsync(conversation.Workspace, conversation.Id, state, trigger, change, toEvent, cancellationToken)
-            : transitions.ApplyAsync(conversation.Workspace, conversation.Id, trigger, change, toEvent, cancellationToken);
+        transitions.ApplyAsync(conversation.Workspace, conversation.Id, from, trigger, change, toEvent, beforeWrite, cancellationToken);
 
     private static Conversation Remember(Conversation current, ref AgentId? previous)
     {
@@ -244,3 +282,6 @@ internal sealed class AssignmentService(
         }
     }
 }
+
+/// <summary>An assignment decision as stored, and the agent who lost the conversation with it (as stored after giving its unit back).</summary>
+internal sealed record AppliedAssignment(Conversation Stored, Agent? Freed);

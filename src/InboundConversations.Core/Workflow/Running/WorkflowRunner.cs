@@ -52,12 +52,12 @@ internal sealed class WorkflowRunner(
     /// a versioned update, so it runs once even when several engines resume at the same moment. A queued run whose
     /// conversation left the queue (the write that should have ended it failed) is ended as its conversation shows.
     /// </summary>
-    /// <returns>How many runs this call claimed.</returns>
-    public async ValueTask<int> ResumeAsync(CancellationToken cancellationToken)
+    /// <returns>How many runs this call claimed, and how many queued runs it ended.</returns>
+    public async ValueTask<(int Resumed, int QueuedEnded)> ResumeAsync(CancellationToken cancellationToken)
     {
         const int Batch = 256;
         var seen = new HashSet<(WorkspaceId, ConversationId)>();
-        var resumed = 0;
+        var (resumed, queuedEnded) = (0, 0);
         while (true)
         {
             // Runs stay listed until they finish, so each round asks for the ones seen plus a batch more.
@@ -73,7 +73,7 @@ internal sealed class WorkflowRunner(
 
                 if (run.Status == WorkflowRunStatus.Queued)
                 {
-                    await ReconcileQueuedSafelyAsync(run, cancellationToken).ConfigureAwait(false);
+                    queuedEnded += await ReconcileQueuedSafelyAsync(run, cancellationToken).ConfigureAwait(false) ? 1 : 0;
                 }
                 else if (run.IsClaimable(now) && await RunSafelyAsync(run.Workspace, run.ConversationId, cancellationToken).ConfigureAwait(false))
                 {
@@ -83,31 +83,30 @@ internal sealed class WorkflowRunner(
 
             if (unfinished.Count < limit)
             {
-                return resumed;
+                return (resumed, queuedEnded);
             }
         }
     }
 
     /// <summary>Ends a queued run whose conversation is no longer queued; a failure is logged and left for the next resume.</summary>
-    private async ValueTask ReconcileQueuedSafelyAsync(WorkflowRun run, CancellationToken cancellationToken)
+    /// <returns>True if this call ended the run.</returns>
+    private async ValueTask<bool> ReconcileQueuedSafelyAsync(WorkflowRun run, CancellationToken cancellationToken)
     {
         try
         {
             var conversation = await context.Store.FindAsync(run.Workspace, run.ConversationId, cancellationToken).ConfigureAwait(false);
-            if (conversation is not null)
-            {
-                await assignments.CompleteQueuedRunAsync(conversation, cancellationToken).ConfigureAwait(false);
-            }
+            return conversation is not null && await assignments.CompleteQueuedRunAsync(conversation, cancellationToken).ConfigureAwait(false);
         }
         catch (ConcurrencyConflictException)
         {
-            // Someone else ended or changed it meanwhile.
+            return false; // Someone else ended or changed it meanwhile.
         }
 #pragma warning disable CA1031 // Best effort: the conversation is the truth; the next resume tries again.
         catch (Exception exception) when (exception is not OperationCanceledException)
 #pragma warning restore CA1031
         {
             Log.RunInterrupted(context.Logger, run.ConversationId, exception.GetType().Name, WorkflowRunStatus.Queued);
+            return false;
         }
     }
 
@@ -164,8 +163,10 @@ internal sealed class WorkflowRunner(
         run = await EnrichAsync(run, conversation, firstMessage, contact, cancellationToken).ConfigureAwait(false);
         contact = await contacts.GetAsync(run.Workspace, conversation.Contact, cancellationToken).ConfigureAwait(false);
         (run, conversation) = await RouteAsync(run, conversation, firstMessage, contact, cancellationToken).ConfigureAwait(false);
-        if (!conversation.IsOpen)
+        if (conversation.State != ConversationState.Triaging)
         {
+            // A person decided while the run enriched or routed (assigned, transferred, unassigned or closed it): the
+            // run ends with what they stored.
             await EndAsync(run, conversation, cancellationToken).ConfigureAwait(false);
             return;
         }
@@ -183,8 +184,8 @@ internal sealed class WorkflowRunner(
         }
         catch (Exception) when (decision.Agent is not null)
         {
-            // The decision is not stored: give the reservation back, or the resumed run would count the agent twice.
-            await assignments.ReleaseAsync(run.Workspace, decision.Agent.Id).ConfigureAwait(false);
+            // The decision is not stored: give the reservation back (unless the conversation is theirs meanwhile).
+            await Reservations.SettleAsync(assignments.Directory, context.Store, run.Workspace, decision.Agent.Id, ConversationVersion.Of(conversation)).ConfigureAwait(false);
             throw;
         }
 
@@ -193,7 +194,7 @@ internal sealed class WorkflowRunner(
         if (status == WorkflowRunStatus.Queued)
         {
             // An agent may have become available between the failed reservation and the queuing.
-            await queue.DrainAsync(run.Workspace, team, cancellationToken).ConfigureAwait(false);
+            await queue.DrainAsync(run.Workspace, [team], cancellationToken).ConfigureAwait(false);
         }
     }
 
@@ -271,14 +272,15 @@ internal sealed class WorkflowRunner(
         var now = context.Clock.GetUtcNow();
         try
         {
-            conversation = await transitions.ApplyAsync(
-                run.Workspace, conversation.Id, ConversationTrigger.Route,
+            conversation = await transitions.ApplyFromAsync(
+                run.Workspace, conversation.Id, ConversationState.Triaging, ConversationTrigger.Route,
                 (current, state) => current with { State = state, Team = chosen },
                 stored => new ConversationRouted(stored, now),
                 cancellationToken).ConfigureAwait(false);
         }
-        catch (ConversationClosedException)
+        catch (Exception exception) when (exception is ConversationClosedException or InvalidConversationTransitionException)
         {
+            // Closed, assigned, transferred or unassigned by a person meanwhile: what they stored stands.
             conversation = await ConversationTransitions.FindAsync(context, run.Workspace, conversation.Id, cancellationToken).ConfigureAwait(false);
             return (run, conversation);
         }
@@ -291,7 +293,7 @@ internal sealed class WorkflowRunner(
         WorkflowRun run, Conversation conversation, TeamId? team, AssignmentDecision decision, WorkflowRunStatus status, CancellationToken cancellationToken)
     {
         var stored = conversation.IsOpen
-            ? await assignments.ApplyAsync(conversation, team, decision, ConversationState.Triaging, Actor.Workflow(), cancellationToken).ConfigureAwait(false)
+            ? (await assignments.ApplyAsync(conversation, team, decision, ConversationState.Triaging, Actor.Workflow(), cancellationToken).ConfigureAwait(false))?.Stored
             : null;
         if (stored is null)
         {
