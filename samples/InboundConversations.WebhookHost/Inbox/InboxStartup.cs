@@ -25,7 +25,7 @@ internal sealed class InboxStartup(
 
         InboxLog.AgentsRegistered(logger, agents.Value.Agents.Count);
         var resumed = await engine.ResumeWorkflowsAsync(cancellationToken);
-        InboxLog.WorkflowsResumed(logger, resumed);
+        InboxLog.WorkflowsResumed(logger, resumed.RunsResumed);
     }
 
     public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;

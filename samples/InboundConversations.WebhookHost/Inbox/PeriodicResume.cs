@@ -17,9 +17,9 @@ internal sealed class PeriodicResume(IConversationEngine engine, TimeProvider cl
             try
             {
                 var resumed = await engine.ResumeWorkflowsAsync(stoppingToken);
-                if (resumed > 0)
+                if (resumed.RunsResumed > 0)
                 {
-                    InboxLog.WorkflowsResumed(logger, resumed);
+                    InboxLog.WorkflowsResumed(logger, resumed.RunsResumed);
                 }
             }
             catch (Exception exception) when (exception is not OperationCanceledException)
