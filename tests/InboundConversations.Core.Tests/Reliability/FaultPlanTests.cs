@@ -1,6 +1,7 @@
 using InboundConversations.Storage;
 using InboundConversations.Storage.InMemory;
 using InboundConversations.Testing.Faults;
+using InboundConversations.Testing.Contracts;
 using InboundConversations.Tests.Support;
 
 namespace InboundConversations.Tests.Reliability;
@@ -89,7 +90,7 @@ public sealed class FaultPlanTests
         var contacts = new FaultInjectingContactStore(new InMemoryContactStore(), plan);
 
         await directory.RegisterAsync(new AgentRegistration { Agent = new AgentId("ana"), Teams = [WorkflowInbox.Support], Capacity = 1, InitialPresence = AgentPresence.Online }, CancellationToken.None);
-        var reserved = await directory.ReserveAsync(default, WorkflowInbox.Support, AgentSelection.LeastOpen, TestInbox.Start, CancellationToken.None);
+        var reserved = await directory.ReserveAsync(default, WorkflowInbox.Support, AgentSelection.LeastOpen, StoreSamples.NewConversation(), TestInbox.Start, CancellationToken.None);
         await contacts.UpdateAsync(new ContactUpdate { Workspace = default, Contact = new ContactId("c"), AddTags = ["vip"] }, CancellationToken.None);
 
         reserved!.OpenConversations.Should().Be(1);

@@ -49,7 +49,7 @@ public sealed class FaultyWorkflowTests(ITestOutputHelper output)
         await invariants.RunsAndLoadsAsync(sent.Keys, AgentIds);
         plan.Total.FailedAfterCommit.Should().BePositive();
         await invariants.AfterClosingEverythingAsync(inbox.Engine, sent.Keys, AgentIds);
-        output.WriteLine($"seed {seed}: {host.Calls} host calls, {host.Retries} retries, {resumed} runs resumed; faults {plan.Total}; {invariants.Checks} invariant checks");
+        output.WriteLine($"seed {seed}: {host.Calls} host calls, {host.Retries} retries, {resumed.RunsResumed} runs resumed, {resumed.LeftoverReservationsReleased} leftover reservations released; faults {plan.Total}; {invariants.Checks} invariant checks");
         foreach (var (operation, tally) in plan.ByOperation.Where(o => o.Value.Injected > 0).OrderBy(o => o.Key, StringComparer.Ordinal))
         {
             output.WriteLine($"  {operation}: {tally}");

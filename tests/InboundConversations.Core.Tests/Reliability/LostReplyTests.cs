@@ -50,7 +50,7 @@ public sealed class LostReplyTests
         plan.Override = null;
         crashing.Clock.Advance(TimeSpan.FromMinutes(2));
         inbox.Clock.Advance(TimeSpan.FromMinutes(2));
-        (await inbox.Engine.ResumeWorkflowsAsync()).Should().Be(1);
+        (await inbox.Engine.ResumeWorkflowsAsync()).RunsResumed.Should().Be(1);
         (await inbox.ConversationOfAsync(received)).Assignee.Should().Be(new AgentId("ana"));
         (await inbox.LoadOfAsync("ana")).Should().Be(1);
     }
@@ -66,13 +66,16 @@ public sealed class LostReplyTests
         (await inbox.RunOfAsync(received.ConversationId)).Status.Should().Be(WorkflowRunStatus.Queued);
 
         plan.Override = call => call.Operation == "UpdateWorkflowRunAsync" ? FaultKind.Transient : null;
-        var online = () => inbox.Roster.SetPresenceAsync(new AgentId("ana"), AgentPresence.Online).AsTask();
-        await online.Should().ThrowAsync<InjectedFaultException>();
+        var online = await inbox.Roster.SetPresenceAsync(new AgentId("ana"), AgentPresence.Online);
+        online.Presence.Should().Be(AgentPresence.Online, "the presence change is stored: its follow-ups never fail the call");
+        online.OpenConversations.Should().Be(1, "the call returns the agent as stored after the drain");
         (await inbox.ConversationOfAsync(received)).Assignee.Should().Be(new AgentId("ana"), "the queue assigned it before the run's write failed");
         (await inbox.RunOfAsync(received.ConversationId)).Status.Should().Be(WorkflowRunStatus.Queued);
 
         plan.Override = null;
-        (await inbox.Engine.ResumeWorkflowsAsync()).Should().Be(0, "nothing was interrupted; the queued run is only ended");
+        var pass = await inbox.Engine.ResumeWorkflowsAsync();
+        pass.RunsResumed.Should().Be(0, "nothing was interrupted");
+        pass.QueuedRunsEnded.Should().Be(1, "the queued run is only ended");
 
         var run = await inbox.RunOfAsync(received.ConversationId);
         run.Status.Should().Be(WorkflowRunStatus.Completed);

@@ -76,4 +76,7 @@ public class InstrumentedConversationStore(IConversationStore inner) : IConversa
 
     public ValueTask<IReadOnlyList<Conversation>> ListQueuedAsync(WorkspaceId workspace, TeamId team, int maxCount, CancellationToken cancellationToken) =>
         inner.ListQueuedAsync(workspace, team, maxCount, cancellationToken);
+
+    public ValueTask<IReadOnlyList<QueuedTeam>> ListQueuedTeamsAsync(QueuedTeam? after, int maxCount, CancellationToken cancellationToken) =>
+        inner.ListQueuedTeamsAsync(after, maxCount, cancellationToken);
 }

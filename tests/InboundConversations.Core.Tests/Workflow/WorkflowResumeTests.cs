@@ -17,8 +17,8 @@ public sealed class WorkflowResumeTests
         var resumed = await restarted.Engine.ResumeWorkflowsAsync();
         var again = await restarted.Engine.ResumeWorkflowsAsync();
 
-        resumed.Should().Be(1);
-        again.Should().Be(0);
+        resumed.RunsResumed.Should().Be(1);
+        again.RunsResumed.Should().Be(0);
         (await restarted.Engine.GetConversationAsync(id)).State.Should().Be(ConversationState.Assigned);
         var run = await restarted.RunOfAsync(id);
         run.Status.Should().Be(WorkflowRunStatus.Completed);
@@ -53,9 +53,9 @@ public sealed class WorkflowResumeTests
         var secondAfter = StubEnricher.Fact("second", "language", "es");
         using var restarted = stores.StartEngine(w => w.Enrich(firstAfter).Enrich(secondAfter).DefaultTeam("support"));
         await restarted.AddAgentAsync("ana");
-        (await restarted.Engine.ResumeWorkflowsAsync()).Should().Be(0, "the interrupted engine's claim has not lapsed: it might still be running");
+        (await restarted.Engine.ResumeWorkflowsAsync()).RunsResumed.Should().Be(0, "the interrupted engine's claim has not lapsed: it might still be running");
         restarted.Clock.Advance(TimeSpan.FromMinutes(1));
-        (await restarted.Engine.ResumeWorkflowsAsync()).Should().Be(1);
+        (await restarted.Engine.ResumeWorkflowsAsync()).RunsResumed.Should().Be(1);
 
         firstAfter.Calls.Should().Be(0, "its step was recorded before the interruption");
         secondAfter.Calls.Should().Be(1);

@@ -175,6 +175,12 @@ public sealed class ModelRunner : IDisposable
         {
             var queued = await _inbox.Roster.GetTeamQueueAsync(new TeamId(team), maxCount: 10_000);
             Require(queued.Select(c => c.Id).SequenceEqual(queue), $"team {team}'s queue differs from the model's (engine {queued.Count}, model {queue.Count})");
+            if (queued.Count > 0)
+            {
+                // Invariant 11: no queue waits while a member of its team could take it.
+                var members = await _inbox.Roster.GetTeamAsync(new TeamId(team));
+                Require(!members.Any(m => m.IsAvailable), $"team {team}'s queue waits while {string.Join(", ", members.Where(m => m.IsAvailable).Select(m => m.Id))} could take it");
+            }
         }
 
         var contacts = full ? _model.Conversations.Values.Select(c => c.Contact).Distinct() : Touched(operation);

@@ -3,7 +3,7 @@ namespace InboundConversations.Tests.Reliability.ModelBased;
 /// <summary>
 /// A small, obviously-correct model of what the engine must do: one open conversation per contact, idempotent
 /// intake, routing by channel, least-open assignment of online agents below capacity (ties: idle longest, then id),
-/// queues in arrival order drained when capacity appears. It learns the ids the engine makes; everything else it predicts.
+/// queues in arrival order; a freed seat drains every team of its agent, oldest waiting conversation first across them. It learns the ids the engine makes; everything else it predicts.
 /// </summary>
 public sealed class ReferenceModel
 {
@@ -20,6 +20,9 @@ public sealed class ReferenceModel
         public string? Assignee { get; set; }
 
         public int Messages { get; set; }
+
+        /// <summary>When it entered its team's queue, while queued: the order of a drain across teams.</summary>
+        public DateTimeOffset? QueuedAt { get; set; }
     }
 
     public sealed class AgentModel(string id, string[] teams, int capacity)
@@ -97,7 +100,7 @@ public sealed class ReferenceModel
         if (wasAssigned is not null)
         {
             Agents[wasAssigned].Load--;
-            Drain(conversation.Team, now);
+            DrainTeamsOf(wasAssigned, now);
         }
     }
 
@@ -118,7 +121,7 @@ public sealed class ReferenceModel
         var conversation = Conversations[Open[contact]];
         var previous = conversation.Assignee;
         var previousTeam = conversation.Team;
-        var picked = Pick(team);
+        var picked = Pick(team, holder: previous);
         Reserve(picked, now);
         if (conversation.State == ConversationState.Queued && (picked is not null || previousTeam != team))
         {
@@ -137,13 +140,15 @@ public sealed class ReferenceModel
         {
             conversation.State = ConversationState.Assigned;
             conversation.Assignee = picked.Id;
+            conversation.QueuedAt = null;
         }
         else
         {
-            // Re-queued on the team it already waits in, it keeps its place.
+            // Re-queued on the team it already waits in, it keeps its place and its time.
             if (!(conversation.State == ConversationState.Queued && previousTeam == team))
             {
                 Queues[team].Add(conversation.Id);
+                conversation.QueuedAt = now;
             }
 
             conversation.State = ConversationState.Queued;
@@ -152,7 +157,7 @@ public sealed class ReferenceModel
 
         if (previous is not null && previous != conversation.Assignee)
         {
-            Drain(previousTeam, now);
+            DrainTeamsOf(previous, now);
         }
 
         if (conversation.State == ConversationState.Queued)
@@ -170,6 +175,7 @@ public sealed class ReferenceModel
         if (picked is null)
         {
             conversation.State = ConversationState.Queued;
+            conversation.QueuedAt = now;
             Queues[team].Add(conversation.Id);
             return;
         }
@@ -179,36 +185,54 @@ public sealed class ReferenceModel
         conversation.Assignee = picked.Id;
     }
 
-    private void DrainTeamsOf(string agent, DateTimeOffset now)
-    {
-        var model = Agents[agent];
-        if (!model.IsAvailable)
-        {
-            return;
-        }
+    /// <summary>A seat of <paramref name="agent"/> freed or grew: every team they serve drains, oldest waiting first across them.</summary>
+    private void DrainTeamsOf(string agent, DateTimeOffset now) => Drain(Agents[agent].Teams, now);
 
-        foreach (var team in model.Teams)
-        {
-            Drain(team, now);
-        }
-    }
+    private void Drain(string team, DateTimeOffset now) => Drain([team], now);
 
-    private void Drain(string team, DateTimeOffset now)
+    /// <summary>
+    /// Assigns the oldest conversation waiting in any of <paramref name="teams"/> whose team has an available agent,
+    /// again and again; a team whose oldest conversation nobody can take drops out.
+    /// </summary>
+    private void Drain(IEnumerable<string> teams, DateTimeOffset now)
     {
-        while (Queues[team].Count > 0 && Pick(team) is { } agent)
+        var candidates = teams.Where(t => Queues[t].Count > 0).ToHashSet();
+        while (candidates.Count > 0)
         {
+            var team = candidates
+                .OrderBy(t => Conversations[Queues[t][0]].QueuedAt)
+                .ThenBy(t => Conversations[Queues[t][0]].Id.Value)
+                .First();
+            if (Pick(team) is not { } agent)
+            {
+                candidates.Remove(team);
+                continue;
+            }
+
             var conversation = Conversations[Queues[team][0]];
             Queues[team].RemoveAt(0);
             Reserve(agent, now);
             conversation.State = ConversationState.Assigned;
             conversation.Assignee = agent.Id;
+            conversation.QueuedAt = null;
             Count("assigned from a queue");
+            if (agent.Teams.Length > 1)
+            {
+                Count("assigned from a queue by an agent of several teams");
+            }
+            if (Queues[team].Count == 0)
+            {
+                candidates.Remove(team);
+            }
         }
     }
 
-    /// <summary>Least open, then idle longest (never assigned first), then id: the order of the in-memory directory.</summary>
-    private AgentModel? Pick(string team) => Agents.Values
-        .Where(a => a.Teams.Contains(team) && a.IsAvailable)
+    /// <summary>
+    /// Least open, then idle longest (never assigned first), then id: the order of the in-memory directory. The agent who
+    /// holds the conversation (<paramref name="holder"/>) has room for it even at capacity.
+    /// </summary>
+    private AgentModel? Pick(string team, string? holder = null) => Agents.Values
+        .Where(a => a.Teams.Contains(team) && (a.IsAvailable || (a.Id == holder && a.Presence == AgentPresence.Online)))
         .OrderBy(a => a.Load)
         .ThenBy(a => a.LastAssigned.HasValue)
         .ThenBy(a => a.LastAssigned)
