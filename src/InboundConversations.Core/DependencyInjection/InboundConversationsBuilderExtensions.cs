@@ -1,4 +1,5 @@
 using InboundConversations;
+using InboundConversations.Engine;
 using InboundConversations.Storage;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 
@@ -103,13 +104,18 @@ public static class InboundConversationsBuilderExtensions
     {
         ArgumentNullException.ThrowIfNull(builder);
         ArgumentNullException.ThrowIfNull(handler);
-        builder.Services.AddSingleton<IConversationEventHandler>(new DelegateEventHandler<TEvent>(handler));
+        var number = 1 + builder.Services.Count(static d => d.ServiceType == typeof(IConversationEventHandler) && d.ImplementationInstance is IDescribedEventHandler);
+        builder.Services.AddSingleton<IConversationEventHandler>(new DelegateEventHandler<TEvent>(handler, number));
         return builder;
     }
 
-    private sealed class DelegateEventHandler<TEvent>(Func<TEvent, CancellationToken, ValueTask> handler) : IConversationEventHandler
+    /// <summary>A delegate handler, described in logs by its event type, its registration number and its method.</summary>
+    private sealed class DelegateEventHandler<TEvent>(Func<TEvent, CancellationToken, ValueTask> handler, int number) : IConversationEventHandler, IDescribedEventHandler
         where TEvent : ConversationEvent
     {
+        public string Description { get; } =
+            $"OnEvent<{typeof(TEvent).Name}> #{number} ({handler.Method.DeclaringType?.FullName}.{handler.Method.Name})";
+
         public ValueTask HandleAsync(ConversationEvent conversationEvent, CancellationToken cancellationToken) =>
             conversationEvent is TEvent typed ? handler(typed, cancellationToken) : ValueTask.CompletedTask;
     }

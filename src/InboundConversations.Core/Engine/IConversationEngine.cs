@@ -30,7 +30,10 @@ public interface IConversationEngine
     /// <exception cref="InvalidMessageContentException">The content is null or empty, or holds a NUL character (U+0000) or an unpaired UTF-16 surrogate.</exception>
     /// <exception cref="MessageTooLargeException">The content is longer than <see cref="InboundConversationsOptions.MaxContentLength"/>.</exception>
     /// <exception cref="MessageSentInFutureException">The sent-at time is beyond <see cref="InboundConversationsOptions.MaxClockSkew"/>.</exception>
-    /// <exception cref="InvalidRequestException">The sent-at time is missing.</exception>
+    /// <exception cref="InvalidRequestException">
+    /// The sent-at time is missing, or the (channel, external id) was already recorded for another contact's message
+    /// (field <c>ExternalId</c>; nothing is stored, and nothing of the other contact is revealed).
+    /// </exception>
     /// <exception cref="StoreCorruptionException">The store holds two open conversations for the contact.</exception>
     /// <remarks>
     /// Safe to retry with the same message after any failure: a message already recorded is a redelivery. When the

@@ -40,6 +40,12 @@ internal sealed class Intake(EngineContext context, WorkflowRunner? runner)
         EngineContext context, ContactGate gate, InboundAppend append, CancellationToken cancellationToken)
     {
         var result = await context.Store.AppendInboundAsync(append, cancellationToken).ConfigureAwait(false);
+        if (result.Outcome == InboundAppendOutcome.Duplicate && result.Message.Contact != append.Contact)
+        {
+            // The key names another contact's message: never answer with (or reveal) that contact's conversation.
+            throw new InvalidRequestException(nameof(InboundMessage.ExternalId), "it was already recorded on this channel for another contact's message");
+        }
+
         Publish(context, gate, result);
         return new ReceiveResult(result.Outcome, result.Message.ConversationId, result.Message.Id);
     }

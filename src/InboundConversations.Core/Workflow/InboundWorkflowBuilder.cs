@@ -35,12 +35,20 @@ public sealed class InboundWorkflowBuilder
     /// <summary>Starts the workflow for conversations opened by these sources (replacing the default, Contact only).</summary>
     /// <param name="sources">The sources, for example Contact and User.</param>
     /// <returns>This builder.</returns>
-    /// <exception cref="InvalidRequestException">No source is given.</exception>
+    /// <exception cref="InvalidRequestException">No source is given, or one is not a defined <see cref="ConversationSource"/>.</exception>
     public InboundWorkflowBuilder ForSources(params ConversationSource[] sources)
     {
         if (sources is null || sources.Length == 0)
         {
             throw new InvalidRequestException(nameof(sources), "at least one source is required");
+        }
+
+        foreach (var source in sources)
+        {
+            if (!Enum.IsDefined(source))
+            {
+                throw new InvalidRequestException(nameof(sources), $"{(int)source} is not a ConversationSource");
+            }
         }
 
         _sources = [.. sources];

@@ -36,6 +36,9 @@ public sealed class CatalogueScene : IDisposable
 
     public ConversationId Closed { get; private set; }
 
+    /// <summary>The external id of the message that opened <see cref="Assigned"/> (contact +15550000001, channel whatsapp).</summary>
+    public string AssignedExternalId { get; private set; } = "";
+
     /// <summary>An id no conversation has.</summary>
     public ConversationId Unknown => ConversationId.New(Inbox.Clock.GetUtcNow());
 
@@ -57,7 +60,9 @@ public sealed class CatalogueScene : IDisposable
         await inbox.AddAgentAsync("bob", teams: "billing");
         scene.Closed = (await inbox.ReceiveAsync(Contacts[2])).ConversationId;
         await inbox.CloseAsync(scene.Closed);
-        scene.Assigned = (await inbox.ReceiveAsync(Contacts[0])).ConversationId;
+        var opening = inbox.Message(Contacts[0]);
+        scene.AssignedExternalId = opening.ExternalId;
+        scene.Assigned = (await inbox.Engine.ReceiveAsync(opening)).ConversationId;
         await inbox.SendAsync(scene.Assigned);
         scene.Queued = (await inbox.ReceiveAsync(Contacts[1])).ConversationId;
         return scene;

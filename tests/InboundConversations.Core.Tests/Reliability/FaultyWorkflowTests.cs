@@ -40,7 +40,7 @@ public sealed class FaultyWorkflowTests(ITestOutputHelper output)
         await Concurrently.RunAsync(Contacts, async c => sent[$"contact-{c}"] = await ContactCycleAsync(inbox, host, $"contact-{c}"));
 
         plan.IsEnabled = false;
-        inbox.Clock.Advance(TimeSpan.FromMinutes(2)); // past the run lease of every interrupted run
+        inbox.Clock.Advance(TimeSpan.FromMinutes(3)); // past the run lease of every interrupted run, and the grace of every leftover reservation
         var resumed = await inbox.Engine.ResumeWorkflowsAsync();
         (await stores.Conversations.ListUnfinishedWorkflowRunsAsync(1_000, CancellationToken.None)).Should().OnlyContain(r => r.Status == WorkflowRunStatus.Queued, "every interrupted run was resumed");
 
@@ -48,6 +48,8 @@ public sealed class FaultyWorkflowTests(ITestOutputHelper output)
         await invariants.MessagesAndOpeningsAsync(sent);
         await invariants.RunsAndLoadsAsync(sent.Keys, AgentIds);
         plan.Total.FailedAfterCommit.Should().BePositive();
+        plan.ByOperation["IAgentDirectory.ReserveAsync"].FailedAfterCommit.Should().BePositive("replies of reservations are lost too");
+        plan.ByOperation["IAgentDirectory.ReleaseAsync"].FailedAfterCommit.Should().BePositive("replies of releases are lost too");
         await invariants.AfterClosingEverythingAsync(inbox.Engine, sent.Keys, AgentIds);
         output.WriteLine($"seed {seed}: {host.Calls} host calls, {host.Retries} retries, {resumed.RunsResumed} runs resumed, {resumed.LeftoverReservationsReleased} leftover reservations released; faults {plan.Total}; {invariants.Checks} invariant checks");
         foreach (var (operation, tally) in plan.ByOperation.Where(o => o.Value.Injected > 0).OrderBy(o => o.Key, StringComparer.Ordinal))
@@ -57,14 +59,15 @@ public sealed class FaultyWorkflowTests(ITestOutputHelper output)
     }
 
     /// <summary>
-    /// Faults on every write. A reservation is a counter with no idempotency key, so a reply lost after a reserve or a
-    /// release cannot be reconciled by anyone (docs/reliability.md, limits): those get transient faults and delays only.
+    /// Faults on every write, lost replies included: reservations are keyed by conversation, so one a lost reply left
+    /// behind is released by the background pass once it is older than the grace period. Reservations and releases lose
+    /// their reply more often than other writes, so that every seed meets both.
     /// </summary>
     private static FaultPlan Plan(int seed)
     {
         var plan = new FaultPlan(seed, new FaultRates(Transient: 0.1, Delay: 0.15, FailAfterCommit: 0.05));
-        plan.SetRates("IAgentDirectory.ReserveAsync", new FaultRates(Transient: 0.1, Delay: 0.15));
-        plan.SetRates("IAgentDirectory.ReleaseAsync", new FaultRates(Delay: 0.15));
+        plan.SetRates("IAgentDirectory.ReserveAsync", new FaultRates(Transient: 0.1, Delay: 0.15, FailAfterCommit: 0.15));
+        plan.SetRates("IAgentDirectory.ReleaseAsync", new FaultRates(Transient: 0.1, Delay: 0.15, FailAfterCommit: 0.3));
         return plan;
     }
 

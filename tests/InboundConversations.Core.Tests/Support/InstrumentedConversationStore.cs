@@ -13,11 +13,19 @@ public class InstrumentedConversationStore(IConversationStore inner) : IConversa
     /// <summary>Decides, per write (by method name), whether it fails before reaching the inner store.</summary>
     public Func<string, bool> Fails { get; set; } = _ => false;
 
+    /// <summary>Decides, per write (by method name), an exception to throw instead of writing (a version conflict, say).</summary>
+    public Func<string, Exception?> Throws { get; set; } = _ => null;
+
     /// <summary>How many writes reached the inner store.</summary>
     public int Writes => Volatile.Read(ref _writes);
 
     private void Check(string call)
     {
+        if (Throws(call) is { } exception)
+        {
+            throw exception;
+        }
+
         if (Fails(call))
         {
             throw new IOException($"Simulated store outage in {call}.");

@@ -6,6 +6,10 @@ namespace InboundConversations;
 /// <param name="Status">How it ended.</param>
 /// <param name="StartedAt">When it started, by the library's <see cref="TimeProvider"/>.</param>
 /// <param name="Duration">How long it took.</param>
-/// <param name="Error">The failure's exception type and message, when it failed or timed out; <see langword="null"/> otherwise.</param>
+/// <param name="Error">
+/// Why it failed or timed out, <see langword="null"/> otherwise: the full name of the exception's type (never its message,
+/// which may quote the content or the contact), the time limit it passed, or the agent an assigner named without
+/// reserving them.
+/// </param>
 public sealed record WorkflowStep(
     WorkflowStepKind Kind, string Name, WorkflowStepStatus Status, DateTimeOffset StartedAt, TimeSpan Duration, string? Error);

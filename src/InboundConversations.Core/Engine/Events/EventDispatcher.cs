@@ -55,8 +55,18 @@ internal sealed class EventDispatcher(IReadOnlyList<IConversationEventHandler> h
             catch (Exception exception)
 #pragma warning restore CA1031
             {
-                Log.EventHandlerFailed(logger, handler.GetType().Name, conversationEvent.GetType().Name, conversationEvent.ConversationId, exception.GetType().Name);
+                Log.EventHandlerFailed(logger, Describe(handler), conversationEvent.GetType().Name, conversationEvent.ConversationId, exception.GetType().Name);
             }
         }
     }
+
+    /// <summary>How a log names a handler: a delegate by its event type, registration number and method; a class by its full name.</summary>
+    private static string Describe(IConversationEventHandler handler) =>
+        handler is IDescribedEventHandler described ? described.Description : handler.GetType().FullName ?? handler.GetType().Name;
+}
+
+/// <summary>A handler that says what it is in logs (the library's delegate handlers: their type alone names nothing).</summary>
+internal interface IDescribedEventHandler
+{
+    string Description { get; }
 }

@@ -53,7 +53,8 @@ internal sealed class StepExecutor(TimeProvider clock, TimeSpan timeout, ILogger
 #pragma warning restore CA1031
         {
             Log.StepFailed(logger, kind, name, conversationId, WorkflowStepStatus.Failed, exception.GetType().Name);
-            return new StepResult<T>(Record(WorkflowStepStatus.Failed, $"{exception.GetType().FullName}: {exception.Message}"), default);
+            // The exception's type only: its message may quote the content or the contact, and the record is stored.
+            return new StepResult<T>(Record(WorkflowStepStatus.Failed, exception.GetType().FullName), default);
         }
 
         WorkflowStep Record(WorkflowStepStatus status, string? error) =>
