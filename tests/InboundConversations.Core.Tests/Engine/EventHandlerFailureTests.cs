@@ -64,5 +64,25 @@ public sealed class EventHandlerFailureTests : IDisposable
         _after.Should().Equal(_inbox.Events);
     }
 
+    [Fact]
+    public async Task ThrowingDelegateHandler_IsLoggedByItsEventTypeRegistrationNumberAndMethod()
+    {
+        using var inbox = new TestInbox(
+            build: b => b
+                .OnEvent<MessageReceived>((_, _) => ValueTask.CompletedTask)
+                .OnEvent<ConversationOpened>(FailOnOpenedAsync),
+            services: FakeLogging.Add);
+
+        await inbox.ReceiveAsync();
+
+        var failure = inbox.Logs().Should().ContainSingle(r => r.Level == LogLevel.Error).Which;
+        failure.Message.Should().Contain($"OnEvent<{nameof(ConversationOpened)}> #2")
+            .And.Contain($"{typeof(EventHandlerFailureTests).FullName}.{nameof(FailOnOpenedAsync)}")
+            .And.NotContain("DelegateEventHandler");
+    }
+
+    private static ValueTask FailOnOpenedAsync(ConversationOpened opened, CancellationToken cancellationToken) =>
+        throw new InvalidOperationException("a handler that fails");
+
     public void Dispose() => _inbox.Dispose();
 }

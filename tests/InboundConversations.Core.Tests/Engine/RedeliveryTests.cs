@@ -59,6 +59,22 @@ public sealed class RedeliveryTests : IDisposable
     }
 
     [Fact]
+    public async Task Receive_AnExternalIdAnotherContactsMessageHas_IsRefusedWithoutRevealingTheirConversation()
+    {
+        using var inbox = new TestInbox();
+        var theirs = await inbox.ReceiveAsync("contact-1", "wamid-7");
+
+        var refused = await FluentActions.Awaiting(() => inbox.ReceiveAsync("contact-2", "wamid-7").AsTask())
+            .Should().ThrowAsync<InvalidRequestException>();
+
+        refused.Which.Field.Should().Be(nameof(InboundMessage.ExternalId));
+        refused.Which.Message.Should().NotContain(theirs.ConversationId.ToString()).And.NotContain("contact-1");
+        (await inbox.Engine.FindOpenConversationAsync(new ContactId("contact-2"))).Should().BeNull();
+        (await inbox.Engine.GetMessagesAsync(theirs.ConversationId)).Should().ContainSingle();
+        (await inbox.ReceiveAsync("contact-1", "wamid-7")).IsDuplicate.Should().BeTrue("the same contact's redelivery is still recognised");
+    }
+
+    [Fact]
     public async Task Receive_SameExternalIdOnAnotherChannel_IsADifferentMessage()
     {
         var first = await _inbox.Engine.ReceiveAsync(_inbox.Message(externalId: "id-1", channel: "whatsapp"));

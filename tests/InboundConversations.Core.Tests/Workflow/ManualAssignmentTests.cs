@@ -157,6 +157,45 @@ public sealed class ManualAssignmentTests
     }
 
     [Fact]
+    public async Task TransferToItsOwnTeam_OfAQueuedConversation_KeepsItsPlaceAndTheTimeItWasQueued()
+    {
+        using var inbox = Inbox();
+        await inbox.AddAgentAsync("ana", presence: AgentPresence.Offline);
+        var first = await inbox.ReceiveAsync("contact-1");
+        inbox.Clock.Advance(TimeSpan.FromMinutes(1));
+        var second = await inbox.ReceiveAsync("contact-2");
+        var queuedAt = (await inbox.ConversationOfAsync(first)).QueuedAt;
+        inbox.Clock.Advance(TimeSpan.FromMinutes(1));
+
+        var transferred = await inbox.Engine.TransferAsync(new TransferConversationRequest { ConversationId = first.ConversationId, ToTeam = new TeamId("support"), TransferredBy = Supervisor });
+
+        transferred.State.Should().Be(ConversationState.Queued);
+        transferred.QueuedAt.Should().Be(queuedAt, "the queue's order and its times agree");
+        inbox.Events.OfType<ConversationQueued>().Last().Conversation.QueuedAt.Should().Be(queuedAt);
+        (await inbox.Roster.GetTeamQueueAsync(new TeamId("support"))).Select(c => c.Id).Should().Equal(first.ConversationId, second.ConversationId);
+    }
+
+    [Fact]
+    public async Task Assign_AnAssignedConversationToAnotherAgent_MovesIt_AndAssigningItToItsAgentChangesNothing()
+    {
+        using var inbox = Inbox();
+        await inbox.AddAgentAsync("ana");
+        await inbox.AddAgentAsync("bob", presence: AgentPresence.Away);
+        var received = await inbox.ReceiveAsync();
+        var before = await inbox.ConversationOfAsync(received);
+
+        var same = await inbox.Engine.AssignAsync(new AssignConversationRequest { ConversationId = received.ConversationId, Agent = new AgentId("ana"), AssignedBy = Supervisor });
+        var moved = await inbox.Engine.AssignAsync(new AssignConversationRequest { ConversationId = received.ConversationId, Agent = new AgentId("bob"), AssignedBy = Supervisor });
+
+        same.Should().Be(before, "assigning a conversation to the agent who has it stores nothing");
+        moved.Assignee.Should().Be(new AgentId("bob"));
+        moved.Version.Should().Be(before.Version + 1);
+        (await inbox.LoadOfAsync("ana")).Should().Be(0);
+        (await inbox.LoadOfAsync("bob")).Should().Be(1);
+        inbox.Events.OfType<ConversationAssigned>().Last().Conversation.Assignee.Should().Be(new AgentId("bob"));
+    }
+
+    [Fact]
     public async Task TransferToAgent_MovesItToThatAgent()
     {
         using var inbox = Inbox();

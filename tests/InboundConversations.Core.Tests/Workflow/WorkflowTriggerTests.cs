@@ -26,6 +26,18 @@ public sealed class WorkflowTriggerTests
         (await inbox.LoadOfAsync("bob")).Should().Be(0);
     }
 
+    [Theory]
+    [InlineData(0)]
+    [InlineData(99)]
+    public void ForSources_WithAnUndefinedSource_ThrowsNamingIt(int source)
+    {
+        var services = new Microsoft.Extensions.DependencyInjection.ServiceCollection();
+
+        var act = () => services.AddInboundConversations().AddInboundWorkflow(w => w.ForSources(ConversationSource.Contact, (ConversationSource)source));
+
+        act.Should().Throw<InvalidRequestException>().Which.Message.Should().Contain($"{source} is not a ConversationSource");
+    }
+
     [Fact]
     public async Task AgentOpenedConversation_WhenTheWorkflowAsksForUserSources_RunsIt()
     {

@@ -116,7 +116,7 @@ internal sealed class AssignmentService(
                 AssignmentOutcome.NoAgentAvailable => await TransitionAsync(
                     conversation, from, ConversationTrigger.Enqueue,
                     (current, state) => Remember(current, ref previous) with { State = state, Team = team ?? current.Team, Assignee = null, QueuedAt = QueuedAt(current, team, now) },
-                    stored => new ConversationQueued(stored, stored.QueuedAt ?? now),
+                    stored => new ConversationQueued(stored, now),
                     null,
                     cancellationToken).ConfigureAwait(false),
                 _ => await TransitionAsync(
