@@ -193,8 +193,18 @@ internal sealed class WorkflowRunner(
         await DecideAsync(run, conversation, team, decision, status, cancellationToken).ConfigureAwait(false);
         if (status == WorkflowRunStatus.Queued)
         {
-            // An agent may have become available between the failed reservation and the queuing.
-            await queue.DrainAsync(run.Workspace, [team], cancellationToken).ConfigureAwait(false);
+            // An agent may have become available between the failed reservation and the queuing. The run is stored as
+            // queued: a failing drain is a follow-up (logged), and the background pass drains the queue.
+            try
+            {
+                await queue.DrainAsync(run.Workspace, [team], cancellationToken).ConfigureAwait(false);
+            }
+#pragma warning disable CA1031 // A follow-up of the stored run; the next background pass drains every queue.
+            catch (Exception exception) when (exception is not OperationCanceledException)
+#pragma warning restore CA1031
+            {
+                Log.FollowUpFailed(context.Logger, "drain", run.ConversationId, exception.GetType().Name);
+            }
         }
     }
 
