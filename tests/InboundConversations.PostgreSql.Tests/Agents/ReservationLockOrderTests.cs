@@ -1,6 +1,7 @@
 using InboundConversations.PostgreSql.Tests.Infrastructure;
 using InboundConversations.Storage;
 using InboundConversations.Storage.PostgreSql;
+using InboundConversations.Testing.Contracts;
 using Npgsql;
 
 namespace InboundConversations.PostgreSql.Tests.Agents;
@@ -35,16 +36,17 @@ public sealed class ReservationLockOrderTests(PostgreSqlServer server)
 
         // Support's round robin now starts after a: it walks b, then a. Sales' walks a, then b.
         var at = new DateTimeOffset(2026, 1, 1, 8, 0, 0, TimeSpan.Zero);
-        await directory.ReserveAsync(default, support, AgentSelection.Specific(a), at, CancellationToken.None);
-        await directory.ReleaseAsync(default, a, CancellationToken.None);
+        var held = StoreSamples.NewConversation();
+        await directory.ReserveAsync(default, support, AgentSelection.Specific(a), held, at, CancellationToken.None);
+        await directory.ReleaseAsync(default, a, held with { Version = long.MaxValue }, CancellationToken.None);
 
         // Two presence changes in flight: a and b are going offline.
         await using var offlineA = await GoOfflineUncommittedAsync(setup, a);
         await using var offlineB = await GoOfflineUncommittedAsync(setup, b);
 
-        var salesReservation = new PostgreSqlAgentDirectory(first).ReserveAsync(default, sales, AgentSelection.RoundRobin, at.AddSeconds(1), CancellationToken.None).AsTask();
+        var salesReservation = new PostgreSqlAgentDirectory(first).ReserveAsync(default, sales, AgentSelection.RoundRobin, StoreSamples.NewConversation(), at.AddSeconds(1), CancellationToken.None).AsTask();
         await WaitUntilBlockedAsync(setup, "reserve-first", offlineA.Pid);
-        var supportReservation = new PostgreSqlAgentDirectory(second).ReserveAsync(default, support, AgentSelection.RoundRobin, at.AddSeconds(2), CancellationToken.None).AsTask();
+        var supportReservation = new PostgreSqlAgentDirectory(second).ReserveAsync(default, support, AgentSelection.RoundRobin, StoreSamples.NewConversation(), at.AddSeconds(2), CancellationToken.None).AsTask();
         await WaitUntilBlockedAsync(setup, "reserve-second", null);
 
         await offlineA.CommitAsync();
