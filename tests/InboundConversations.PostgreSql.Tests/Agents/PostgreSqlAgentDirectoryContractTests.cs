@@ -8,7 +8,7 @@ namespace InboundConversations.PostgreSql.Tests.Agents;
 
 /// <summary>The PostgreSQL agent directory keeps every promise of the agent directory contract, and validates as the in-memory one does.</summary>
 [Collection(PostgreSqlCollection.Name)]
-public sealed class PostgreSqlAgentDirectoryContractTests(PostgreSqlServer server) : AgentDirectoryContract
+public sealed partial class PostgreSqlAgentDirectoryContractTests(PostgreSqlServer server) : AgentDirectoryContract
 {
     protected override IAgentDirectory CreateDirectory() =>
         new PostgreSqlAgentDirectory(DatabasePerClass<PostgreSqlAgentDirectoryContractTests>.Get(server, "agents"));

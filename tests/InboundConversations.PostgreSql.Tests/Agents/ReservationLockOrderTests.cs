@@ -7,9 +7,11 @@ using Npgsql;
 namespace InboundConversations.PostgreSql.Tests.Agents;
 
 /// <summary>
-/// Reservations through two teams that share agents, stepped one lock at a time against presence changes held open
-/// by the test: the interleaving in which two reservations walking the agents in opposite orders each keep a lock on
-/// an agent that stopped qualifying, and would wait for each other's.
+/// Reservations and releases stepped one lock at a time against changes held open by the test: the interleavings in
+/// which taking locks in another order would make two of them wait for each other. Two reservations through two teams
+/// that share agents, walking them in opposite orders, each keep a lock on an agent that stopped qualifying; and a
+/// release that locked the agent's reservation row before the agent would hold the row a reservation renewing it waits
+/// for, while waiting for the agent that reservation holds.
 /// </summary>
 [Collection(PostgreSqlCollection.Name)]
 public sealed class ReservationLockOrderTests(PostgreSqlServer server)
@@ -59,14 +61,54 @@ public sealed class ReservationLockOrderTests(PostgreSqlServer server)
         (await directory.ListTeamAsync(default, sales, CancellationToken.None)).Should().OnlyContain(x => x.Presence == AgentPresence.Offline && x.OpenConversations == 0);
     }
 
+    [Fact]
+    public async Task Release_QueuedBehindAReservationRenewingTheSameConversation_NeitherDeadlocks()
+    {
+        var connectionString = await server.CreateDatabaseAsync("lock_order_release");
+        await using var setup = NpgsqlDataSource.Create(connectionString);
+        await using var reserving = DataSource(connectionString, "reserve");
+        await using var releasing = DataSource(connectionString, "release");
+        var team = new TeamId("sales");
+        var a = new AgentId("agent-a");
+        var directory = new PostgreSqlAgentDirectory(setup);
+        await directory.RegisterAsync(new AgentRegistration { Agent = a, Teams = [team], Capacity = 1, InitialPresence = AgentPresence.Online }, CancellationToken.None);
+        var held = StoreSamples.NewConversation();
+        var at = new DateTimeOffset(2026, 1, 1, 8, 0, 0, TimeSpan.Zero);
+        await directory.ReserveAsync(default, team, AgentSelection.Specific(a), held, at, CancellationToken.None);
+
+        // A change of a's row in flight (a capacity set to what it is): the reservation, then the release, queue behind it.
+        await using var change = await ChangeUncommittedAsync(setup, $"update \"{Schema}\".agents set capacity = capacity where id = $1", a);
+        var renewal = new PostgreSqlAgentDirectory(reserving)
+            .ReserveAsync(default, team, AgentSelection.Specific(a), held with { Version = 2 }, at.AddSeconds(1), CancellationToken.None).AsTask();
+        await WaitUntilBlockedAsync(setup, "reserve", change.Pid);
+        var release = new PostgreSqlAgentDirectory(releasing).ReleaseAsync(default, a, held with { Version = long.MaxValue }, CancellationToken.None).AsTask();
+        await WaitUntilBlockedAsync(setup, "release", null);
+
+        // The reservation is granted a's lock first and renews the reservation row; a release that had deleted that row
+        // before waiting for a would now be waited for by the reservation, while it waits for a: a deadlock.
+        await change.CommitAsync();
+        var renewed = await renewal.WaitAsync(TimeSpan.FromSeconds(30));
+        var released = await release.WaitAsync(TimeSpan.FromSeconds(30));
+
+        renewed.Should().BeEquivalentTo(new { Id = a, OpenConversations = 1 });
+        released.OpenConversations.Should().Be(0);
+        await using var rows = setup.CreateCommand($"select count(*) from \"{Schema}\".reservations where agent = $1");
+        rows.Parameters.AddWithValue(a.Value);
+        ((long)(await rows.ExecuteScalarAsync())!).Should().Be(0);
+    }
+
     private static NpgsqlDataSource DataSource(string connectionString, string name) =>
         NpgsqlDataSource.Create(new NpgsqlConnectionStringBuilder(connectionString) { ApplicationName = name, Options = "-c deadlock_timeout=60s" }.ConnectionString);
 
-    private static async Task<PendingChange> GoOfflineUncommittedAsync(NpgsqlDataSource dataSource, AgentId agent)
+    private static Task<PendingChange> GoOfflineUncommittedAsync(NpgsqlDataSource dataSource, AgentId agent) =>
+        ChangeUncommittedAsync(dataSource, $"update \"{Schema}\".agents set presence = {(int)AgentPresence.Offline} where id = $1", agent);
+
+    /// <summary>Runs <paramref name="sql"/> for <paramref name="agent"/> in a transaction left open: its row locks stay held.</summary>
+    private static async Task<PendingChange> ChangeUncommittedAsync(NpgsqlDataSource dataSource, string sql, AgentId agent)
     {
         var connection = await dataSource.OpenConnectionAsync();
         var transaction = await connection.BeginTransactionAsync();
-        await using (var command = new NpgsqlCommand($"update \"{Schema}\".agents set presence = {(int)AgentPresence.Offline} where id = $1", connection, transaction))
+        await using (var command = new NpgsqlCommand(sql, connection, transaction))
         {
             command.Parameters.AddWithValue(agent.Value);
             await command.ExecuteNonQueryAsync();

@@ -53,6 +53,7 @@ public sealed class EngineCrashTests(PostgreSqlServer server)
         (await census.ContactOpenedWithoutOneRunAsync()).Should().Be(0);
         (await census.RunsPendingOrRunningAsync()).Should().Be(0);
         (await census.AgentsWithWrongLoadAsync()).Should().Be(0, "each conversation took one unit of one agent's capacity");
+        (await census.ReservationsNotBackedByAnAssignmentAsync()).Should().Be(0, "each reservation row stands for one of the survivor's assignments");
         abandoned.Should().OnlyContain(call => !call.IsCompleted, "the dead engine never finished them");
     }
 
