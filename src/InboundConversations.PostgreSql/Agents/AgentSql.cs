@@ -15,7 +15,7 @@ namespace InboundConversations.Storage.PostgreSql;
 /// (<see cref="WorkspaceLock"/>), taken first, so two reservations of one workspace never hold agent locks at once;
 /// workspaces touch disjoint rows (two whose lock keys collide only take turns). A reservation then locks agent rows
 /// (those the pick passes over and finds no longer qualify stay locked until it commits), then the picked agent's
-/// reservation row and the team's cursor row. Every other statement locks one agent's row before anything else:
+/// membership row of the team (a key share lock), their reservation row and the team's cursor row. Every other statement locks one agent's row before anything else:
 /// presence and capacity changes lock only that row; a registration then that agent's team rows; a release or a stale
 /// release then that agent's reservation row. Reservation rows of an agent (and team rows of an agent) are written
 /// only by statements that hold the agent's row lock, which is exclusive and held until commit: so whoever holds an
@@ -114,7 +114,10 @@ internal sealed class AgentSql
 
     public string LockWorkspace { get; }
 
-    /// <summary>$1 workspace, $2 team, $3 whether only online agents qualify, $4 the time, $5 the conversation, $6 its version.</summary>
+    /// <summary>
+    /// $1 workspace, $2 team, $3 whether only online agents qualify, $4 the time, $5 the conversation, $6 its version.
+    /// Returns the agent's columns and whether the reservation was taken (see <see cref="Reserve"/>).
+    /// </summary>
     public string ReserveRoundRobin { get; }
 
     /// <inheritdoc cref="ReserveRoundRobin" />
@@ -146,28 +149,44 @@ internal sealed class AgentSql
     /// the pick as the team's round robin cursor. An agent who holds the conversation's reservation has room for it even
     /// at capacity. PostgreSQL re-checks the conditions on the row's latest version once the lock is granted (a release,
     /// a presence or capacity change may have committed meanwhile) and skips a row that no longer qualifies, so the
-    /// increment never takes an agent beyond capacity, offline, or out of the team's members.
+    /// increment never takes an agent beyond capacity or offline. Returns the agent's columns then true, for a
+    /// reservation taken or renewed; a row of the picked id, nulls and false when the pick lost its room or its team
+    /// (below); no row when nobody qualified.
     /// </summary>
     /// <remarks>
+    /// <para>
     /// Holding the agent's lock, this statement is the only writer of the agent's reservation rows (see the lock order
     /// above), and a row another reservation inserted committed before this statement's snapshot (they take turns), so
     /// the insert that does nothing on conflict and the renewal that runs only then tell a new reservation from a held
     /// one exactly: a row a release deleted while this statement waited for the agent is no conflict, and is inserted anew.
+    /// </para>
+    /// <para>
+    /// The re-check reads the agent's row at its latest version, but their team rows and reservations as of the
+    /// snapshot. So two things the pick saw may have gone while it waited for the agent: the team membership (a
+    /// registration moved them to other teams) and the conversation's reservation that gave them room at capacity (a
+    /// release, as their capacity went down, say). Once the agent is locked, the statement reads both afresh: it locks
+    /// the membership row (a locking read skips a row deleted since the snapshot; a registration has finished with the
+    /// agent's team rows, since it locks the agent first), inserts a new reservation only if the agent's latest row has
+    /// room, and renews only a row still there. If either is gone, nothing is written and the caller runs the statement
+    /// again, with a snapshot that sees the change.
+    /// </para>
     /// </remarks>
     private static string Reserve(string s, Func<string, string> columns, string filter, string order) =>
         "with picked as materialized (" +
-        $"select a.id from {s}.agent_teams m join {s}.agents a on a.workspace = m.workspace and a.id = m.agent " +
+        $"select a.id, a.open_conversations < a.capacity as has_room from {s}.agent_teams m join {s}.agents a on a.workspace = m.workspace and a.id = m.agent " +
         "where m.workspace = $1 and m.team = $2 " +
         $"and (a.open_conversations < a.capacity or exists (select 1 from {s}.reservations h where h.workspace = $1 and h.agent = a.id and h.conversation_id = $5)) " +
         $"and (a.presence = {(int)AgentPresence.Online} or (a.presence = {(int)AgentPresence.Away} and not $3)){filter} " +
         $"order by {order} limit 1 for update of a), " +
+        $"member as materialized (select p.id, p.has_room from picked p join {s}.agent_teams m on m.workspace = $1 and m.team = $2 and m.agent = p.id for key share of m), " +
         $"added as (insert into {s}.reservations (workspace, agent, conversation_id, conversation_version, reserved_at) " +
-        "select $1, p.id, $5, $6, $4 from picked p on conflict (workspace, agent, conversation_id) do nothing returning agent), " +
+        "select $1, p.id, $5, $6, $4 from member p where p.has_room on conflict (workspace, agent, conversation_id) do nothing returning agent), " +
         $"renewed as (update {s}.reservations r set reserved_at = $4, conversation_version = greatest(r.conversation_version, $6) " +
-        "from picked p where r.workspace = $1 and r.agent = p.id and r.conversation_id = $5 and not exists (select from added)), " +
+        "from member p where r.workspace = $1 and r.agent = p.id and r.conversation_id = $5 and not exists (select from added) returning r.agent), " +
         $"reserved as (update {s}.agents a set open_conversations = a.open_conversations + (select count(*) from added)::integer, last_assigned_at = $4 " +
-        $"from picked p where a.workspace = $1 and a.id = p.id returning {columns("a")}), " +
+        $"from (select agent from added union all select agent from renewed) k where a.workspace = $1 and a.id = k.agent returning {columns("a")}), " +
         $"moved as (insert into {s}.teams as c (workspace, team, last_agent) select $1, $2, r.id from reserved r " +
         "on conflict (workspace, team) do update set last_agent = excluded.last_agent) " +
-        "select * from reserved";
+        "select r.*, true from reserved r union all " +
+        "select p.id, null::integer, null::smallint, null::integer, null::timestamptz, null::text[], false from picked p where not exists (select from reserved)";
 }

@@ -5,7 +5,8 @@ namespace InboundConversations.Storage.PostgreSql;
 /// <summary>
 /// The <see cref="IAgentDirectory"/> over PostgreSQL (tables <c>agents</c>, <c>agent_teams</c>, <c>teams</c>,
 /// <c>reservations</c>), for several host processes sharing one database: capacity is reserved under row locks, so no
-/// agent ever exceeds it, whichever process reserves. Every call is one round trip.
+/// agent ever exceeds it, whichever process reserves. Every call is one round trip (a reservation whose pick loses a
+/// race with a release or a registration of that agent costs another).
 /// </summary>
 /// <remarks>
 /// A reservation takes its workspace's transaction-scoped advisory lock, then picks and locks one agent: a workspace's
@@ -21,6 +22,17 @@ namespace InboundConversations.Storage.PostgreSql;
 /// </remarks>
 public sealed class PostgreSqlAgentDirectory : IAgentDirectory
 {
+    /// <summary>
+    /// How many times a reservation runs again after its pick lost what made the agent eligible while it waited for
+    /// them (the conversation's reservation that gave them room, or their membership of the team): each retry needs
+    /// another such change to commit in that instant, so this is never reached in practice; it only guarantees the loop
+    /// ends, with no agent reserved.
+    /// </summary>
+    private const int MaxReserveAttempts = 8;
+
+    /// <summary>The column after the agent's in a reservation's row: whether the reservation was taken.</summary>
+    private const int ReservedColumn = 6;
+
     private readonly PostgreSqlDatabase _database;
     private readonly AgentSql _sql;
     private readonly WorkspaceLock _workspaceLock;
@@ -158,22 +170,14 @@ public sealed class PostgreSqlAgentDirectory : IAgentDirectory
         };
 
         await using var connection = await _database.OpenAsync(cancellationToken).ConfigureAwait(false);
-        await using var batch = new NpgsqlBatch(connection);
-        batch.BatchCommands.Add(Command(_sql.LockWorkspace, p => p.BigInt(_workspaceLock.KeyOf(workspace))));
-        batch.BatchCommands.Add(Command(sql, p =>
+        for (var attempt = 1; ; attempt++)
         {
-            p.Text(workspace.Value).Text(team.Value).Boolean(selection.RequireOnline).Timestamp(now)
-                .Uuid(conversation.Conversation.Value).BigInt(conversation.Version);
-            if (specific)
+            var (reserved, lost) = await TryReserveAsync(connection, sql, specific, workspace, team, selection, conversation, now, cancellationToken).ConfigureAwait(false);
+            if (!lost || attempt == MaxReserveAttempts)
             {
-                p.Text(selection.Agent.Value);
+                return reserved;
             }
-        }));
-
-        // The reader starts at the lock's row (one void value), then moves to the reservation's.
-        await using var reader = await batch.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
-        await reader.NextResultAsync(cancellationToken).ConfigureAwait(false);
-        return await reader.ReadAsync(cancellationToken).ConfigureAwait(false) ? AgentRow.Read(reader, workspace) : null;
+        }
     }
 
     /// <inheritdoc />
@@ -191,7 +195,7 @@ public sealed class PostgreSqlAgentDirectory : IAgentDirectory
         command.Parameters.Timestamp(reservedBefore).Integer(maxCount);
         if (after is not null)
         {
-            command.Parameters.Text(after.Workspace.Value).Text(after.Agent.Value).Uuid(after.Conversation.Value);
+            command.Parameters.Text(after.Workspace.Value).Text(after.Agent.Value ?? string.Empty).Uuid(after.Conversation.Value);
         }
 
         await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
@@ -247,6 +251,38 @@ public sealed class PostgreSqlAgentDirectory : IAgentDirectory
         var command = new NpgsqlBatchCommand(sql);
         parameters(command.Parameters);
         return command;
+    }
+
+    /// <summary>
+    /// One try of a reservation: the workspace's advisory lock and the pick, in one batch (one round trip, one
+    /// transaction). Lost: while the pick waited for the agent, they gave the conversation's reservation back and have
+    /// no room for it now, or left the team (see <see cref="AgentSql"/>); nothing was written.
+    /// </summary>
+    private async ValueTask<(Agent? Reserved, bool Lost)> TryReserveAsync(
+        NpgsqlConnection connection, string sql, bool specific, WorkspaceId workspace, TeamId team, AgentSelection selection,
+        ConversationVersion conversation, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        await using var batch = new NpgsqlBatch(connection);
+        batch.BatchCommands.Add(Command(_sql.LockWorkspace, p => p.BigInt(_workspaceLock.KeyOf(workspace))));
+        batch.BatchCommands.Add(Command(sql, p =>
+        {
+            p.Text(workspace.Value).Text(team.Value).Boolean(selection.RequireOnline).Timestamp(now)
+                .Uuid(conversation.Conversation.Value).BigInt(conversation.Version);
+            if (specific)
+            {
+                p.Text(selection.Agent.Value);
+            }
+        }));
+
+        // The reader starts at the lock's row (one void value), then moves to the reservation's.
+        await using var reader = await batch.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+        await reader.NextResultAsync(cancellationToken).ConfigureAwait(false);
+        if (!await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+        {
+            return (null, false);
+        }
+
+        return reader.GetBoolean(ReservedColumn) ? (AgentRow.Read(reader, workspace), false) : (null, true);
     }
 
     private async ValueTask<Agent> ChangeAsync(
