@@ -15,14 +15,15 @@ namespace InboundConversations.Storage.PostgreSql;
 /// (<see cref="WorkspaceLock"/>), taken first, so two reservations of one workspace never hold agent locks at once;
 /// workspaces touch disjoint rows (two whose lock keys collide only take turns). A reservation then locks agent rows
 /// (those the pick passes over and finds no longer qualify stay locked until it commits), then the picked agent's
-/// membership row of the team (a key share lock), their reservation row and the team's cursor row. Every other statement locks one agent's row before anything else:
-/// presence and capacity changes lock only that row; a registration then that agent's team rows; a release or a stale
-/// release then that agent's reservation row. Reservation rows of an agent (and team rows of an agent) are written
-/// only by statements that hold the agent's row lock, which is exclusive and held until commit: so whoever holds an
-/// agent's lock never waits for one of that agent's reservation or team rows (their last writer has committed), and a
-/// statement other than a reservation waits only for its one agent row, while holding nothing. No cycle of waits can
-/// form. A release that deleted the reservation row first and then locked the agent would break this: it would hold
-/// the row a reservation renewing it waits for, and wait for the agent that reservation holds.
+/// membership row of the team (a key share lock), their reservation row and the team's cursor row. Every other
+/// statement locks one agent's row before anything else: presence and capacity changes lock only that row; a
+/// registration then that agent's team rows; a release or a stale release then that agent's reservation row. An
+/// agent's reservation rows and team rows are written or locked only by statements that hold the agent's row lock,
+/// which is exclusive and held until commit: so whoever holds an agent's lock never waits for one of that agent's
+/// reservation or team rows (whoever last wrote or locked them has committed), and a statement other than a
+/// reservation waits only for its one agent row, while holding nothing. No cycle of waits can form. A release that
+/// deleted the reservation row first and then locked the agent would break this: it would hold the row a reservation
+/// renewing it waits for, while waiting for the agent that reservation holds.
 /// </para>
 /// </remarks>
 internal sealed class AgentSql
@@ -64,10 +65,14 @@ internal sealed class AgentSql
         // The agent's row is locked first (the lock order above): the delete joins the locked row, so it reaches the
         // reservation only once that lock is granted. Returns the agent as stored (the locked row is its latest
         // version), or no row for an unknown agent.
-        Release = Releasing(s, Columns, Stored, "r.conversation_version < $4", $"select {Columns("u")} from updated u union all select {Columns("g")} from target g where not exists (select from released)");
+        Release = Releasing(
+            s,
+            Stored,
+            "r.conversation_version < $4",
+            $"select {Columns("u")} from updated u union all select {Columns("g")} from target g where not exists (select from released)");
 
         // $1 workspace, $2 agent, $3 conversation, $4 the time it was listed with. One row: whether a reservation was given back.
-        ReleaseStale = Releasing(s, Columns, Stored, "r.reserved_at = $4", "select exists (select from released)");
+        ReleaseStale = Releasing(s, Stored, "r.reserved_at = $4", "select exists (select from released)");
 
         // $1 reserved before, $2 the most rows; and after the first page, $3..$5 the last key returned. By primary key.
         ListReservationsFirst =
@@ -135,7 +140,7 @@ internal sealed class AgentSql
     /// version: a locking read returns the row it locked), <c>released</c> the deleted row, <c>updated</c> the agent
     /// after the decrement; <paramref name="result"/> reads them.
     /// </summary>
-    private static string Releasing(string s, Func<string, string> columns, string stored, string condition, string result) =>
+    private static string Releasing(string s, string stored, string condition, string result) =>
         $"with target as materialized (select {stored} from {s}.agents a where a.workspace = $1 and a.id = $2 for update), " +
         $"released as (delete from {s}.reservations r using target g " +
         $"where r.workspace = $1 and r.agent = g.id and r.conversation_id = $3 and {condition} returning r.agent), " +
