@@ -3,20 +3,36 @@ using Npgsql;
 namespace InboundConversations.Storage.PostgreSql;
 
 /// <summary>
-/// The <see cref="IAgentDirectory"/> over PostgreSQL (tables <c>agents</c>, <c>agent_teams</c>, <c>teams</c>), for
-/// several host processes sharing one database: capacity is reserved under row locks, so no agent ever exceeds it,
-/// whichever process reserves. Every call is one round trip.
+/// The <see cref="IAgentDirectory"/> over PostgreSQL (tables <c>agents</c>, <c>agent_teams</c>, <c>teams</c>,
+/// <c>reservations</c>), for several host processes sharing one database: capacity is reserved under row locks, so no
+/// agent ever exceeds it, whichever process reserves. Every call is one round trip (a reservation whose pick loses a
+/// race with a release or a registration of that agent costs another).
 /// </summary>
 /// <remarks>
 /// A reservation takes its workspace's transaction-scoped advisory lock, then picks and locks one agent: a workspace's
 /// reservations take turns, as in <see cref="InMemory.InMemoryAgentDirectory"/> (one lock per workspace), so the order
 /// (round robin's cursor included) is exact and two reservations never wait for each other's agents; workspaces
 /// reserve in parallel. Releases, presence and capacity changes lock one agent's row and do not wait for the
-/// workspace's lock; PostgreSQL re-checks an agent's load, capacity and presence when it grants a reservation the
-/// agent's lock. Ids sort ordinally, as in the in-memory directory, whose semantics this directory keeps.
+/// workspace's lock (a release locks the agent before their reservation row, the order reservations lock them in, so
+/// it cannot deadlock with one); PostgreSQL re-checks an agent's load, capacity and presence when it grants a
+/// reservation the agent's lock. A reservation is a row per (workspace, agent, conversation), and the agent's load
+/// column is changed in the statement that inserts or deletes one, so it is always their count of rows.
+/// Ids sort ordinally, as in the in-memory directory, whose semantics this directory keeps; reservations are listed
+/// by workspace, agent (ordinal), then conversation id (as PostgreSQL orders uuids).
 /// </remarks>
 public sealed class PostgreSqlAgentDirectory : IAgentDirectory
 {
+    /// <summary>
+    /// How many times a reservation runs again after its pick lost what made the agent eligible while it waited for
+    /// them (the conversation's reservation that gave them room, or their membership of the team): each retry needs
+    /// another such change to commit in that instant, so this is never reached in practice; it only guarantees the loop
+    /// ends, with no agent reserved.
+    /// </summary>
+    private const int MaxReserveAttempts = 8;
+
+    /// <summary>The column after the agent's in a reservation's row: whether the reservation was taken.</summary>
+    private const int ReservedColumn = 6;
+
     private readonly PostgreSqlDatabase _database;
     private readonly AgentSql _sql;
     private readonly WorkspaceLock _workspaceLock;
@@ -49,6 +65,7 @@ public sealed class PostgreSqlAgentDirectory : IAgentDirectory
         }
 
         RequireCapacity(registration.Capacity);
+        RequirePresence(registration.InitialPresence, nameof(AgentRegistration.InitialPresence));
         cancellationToken.ThrowIfCancellationRequested();
         var teams = registration.Teams.Distinct().ToArray();
         var teamNames = Array.ConvertAll(teams, t => t.Value);
@@ -113,11 +130,7 @@ public sealed class PostgreSqlAgentDirectory : IAgentDirectory
     /// <inheritdoc />
     public ValueTask<Agent> SetPresenceAsync(WorkspaceId workspace, AgentId agent, AgentPresence presence, CancellationToken cancellationToken)
     {
-        if (!Enum.IsDefined(presence))
-        {
-            throw new InvalidRequestException(nameof(presence), $"{(int)presence} is not an AgentPresence");
-        }
-
+        RequirePresence(presence, nameof(presence));
         cancellationToken.ThrowIfCancellationRequested();
         return ChangeAsync(_sql.SetPresence, workspace, agent, p => p.SmallInt((short)presence), cancellationToken);
     }
@@ -131,17 +144,19 @@ public sealed class PostgreSqlAgentDirectory : IAgentDirectory
     }
 
     /// <inheritdoc />
-    public ValueTask<Agent> ReleaseAsync(WorkspaceId workspace, AgentId agent, CancellationToken cancellationToken)
+    public ValueTask<Agent> ReleaseAsync(WorkspaceId workspace, AgentId agent, ConversationVersion conversation, CancellationToken cancellationToken)
     {
         cancellationToken.ThrowIfCancellationRequested();
-        return ChangeAsync(_sql.Release, workspace, agent, null, cancellationToken);
+        return ChangeAsync(_sql.Release, workspace, agent, p => p.Uuid(conversation.Conversation.Value).BigInt(conversation.Version), cancellationToken);
     }
 
     /// <inheritdoc />
-    public async ValueTask<Agent?> ReserveAsync(WorkspaceId workspace, TeamId team, AgentSelection selection, DateTimeOffset now, CancellationToken cancellationToken)
+    public async ValueTask<Agent?> ReserveAsync(
+        WorkspaceId workspace, TeamId team, AgentSelection selection, ConversationVersion conversation, DateTimeOffset now, CancellationToken cancellationToken)
     {
         cancellationToken.ThrowIfCancellationRequested();
-        if (team.IsEmpty || (selection.Order == AgentOrder.Specific && selection.Agent.IsEmpty))
+        // Default ids name nothing, so nothing is reserved for them (a row for the default conversation could not be read back).
+        if (team.IsEmpty || conversation.Conversation.IsEmpty || (selection.Order == AgentOrder.Specific && selection.Agent.IsEmpty))
         {
             return null;
         }
@@ -155,21 +170,72 @@ public sealed class PostgreSqlAgentDirectory : IAgentDirectory
         };
 
         await using var connection = await _database.OpenAsync(cancellationToken).ConfigureAwait(false);
-        await using var batch = new NpgsqlBatch(connection);
-        batch.BatchCommands.Add(Command(_sql.LockWorkspace, p => p.BigInt(_workspaceLock.KeyOf(workspace))));
-        batch.BatchCommands.Add(Command(sql, p =>
+        for (var attempt = 1; ; attempt++)
         {
-            p.Text(workspace.Value).Text(team.Value).Boolean(selection.RequireOnline).Timestamp(now);
-            if (specific)
+            var (reserved, lost) = await TryReserveAsync(connection, sql, specific, workspace, team, selection, conversation, now, cancellationToken).ConfigureAwait(false);
+            if (!lost || attempt == MaxReserveAttempts)
             {
-                p.Text(selection.Agent.Value);
+                return reserved;
             }
-        }));
+        }
+    }
 
-        // The reader starts at the lock's row (one void value), then moves to the reservation's.
-        await using var reader = await batch.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
-        await reader.NextResultAsync(cancellationToken).ConfigureAwait(false);
-        return await reader.ReadAsync(cancellationToken).ConfigureAwait(false) ? AgentRow.Read(reader, workspace) : null;
+    /// <inheritdoc />
+    public async ValueTask<IReadOnlyList<AgentReservation>> ListReservationsAsync(
+        DateTimeOffset reservedBefore, AgentReservation? after, int maxCount, CancellationToken cancellationToken)
+    {
+        cancellationToken.ThrowIfCancellationRequested();
+        if (maxCount <= 0)
+        {
+            return [];
+        }
+
+        await using var connection = await _database.OpenAsync(cancellationToken).ConfigureAwait(false);
+        await using var command = new NpgsqlCommand(after is null ? _sql.ListReservationsFirst : _sql.ListReservationsAfter, connection);
+        command.Parameters.Timestamp(reservedBefore).Integer(maxCount);
+        if (after is not null)
+        {
+            command.Parameters.Text(after.Workspace.Value).Text(after.Agent.Value ?? string.Empty).Uuid(after.Conversation.Value);
+        }
+
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+        var reservations = new List<AgentReservation>();
+        while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+        {
+            reservations.Add(new AgentReservation(
+                new WorkspaceId(reader.GetString(0)),
+                new AgentId(reader.GetString(1)),
+                new ConversationId(reader.GetGuid(2)),
+                reader.GetInt64(3),
+                reader.GetFieldValue<DateTimeOffset>(4)));
+        }
+
+        return reservations;
+    }
+
+    /// <inheritdoc />
+    public async ValueTask<bool> ReleaseStaleAsync(AgentReservation reservation, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(reservation);
+        cancellationToken.ThrowIfCancellationRequested();
+        if (reservation.Agent.IsEmpty)
+        {
+            return false;
+        }
+
+        await using var connection = await _database.OpenAsync(cancellationToken).ConfigureAwait(false);
+        await using var command = new NpgsqlCommand(_sql.ReleaseStale, connection);
+        command.Parameters.Text(reservation.Workspace.Value).Text(reservation.Agent.Value)
+            .Uuid(reservation.Conversation.Value).Timestamp(reservation.ReservedAt);
+        return (bool)(await command.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false))!;
+    }
+
+    private static void RequirePresence(AgentPresence presence, string name)
+    {
+        if (!Enum.IsDefined(presence))
+        {
+            throw new InvalidRequestException(name, $"{(int)presence} is not an AgentPresence");
+        }
     }
 
     private static void RequireCapacity(int capacity)
@@ -185,6 +251,38 @@ public sealed class PostgreSqlAgentDirectory : IAgentDirectory
         var command = new NpgsqlBatchCommand(sql);
         parameters(command.Parameters);
         return command;
+    }
+
+    /// <summary>
+    /// One try of a reservation: the workspace's advisory lock and the pick, in one batch (one round trip, one
+    /// transaction). Lost: while the pick waited for the agent, they gave the conversation's reservation back and have
+    /// no room for it now, or left the team (see <see cref="AgentSql"/>); nothing was written.
+    /// </summary>
+    private async ValueTask<(Agent? Reserved, bool Lost)> TryReserveAsync(
+        NpgsqlConnection connection, string sql, bool specific, WorkspaceId workspace, TeamId team, AgentSelection selection,
+        ConversationVersion conversation, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        await using var batch = new NpgsqlBatch(connection);
+        batch.BatchCommands.Add(Command(_sql.LockWorkspace, p => p.BigInt(_workspaceLock.KeyOf(workspace))));
+        batch.BatchCommands.Add(Command(sql, p =>
+        {
+            p.Text(workspace.Value).Text(team.Value).Boolean(selection.RequireOnline).Timestamp(now)
+                .Uuid(conversation.Conversation.Value).BigInt(conversation.Version);
+            if (specific)
+            {
+                p.Text(selection.Agent.Value);
+            }
+        }));
+
+        // The reader starts at the lock's row (one void value), then moves to the reservation's.
+        await using var reader = await batch.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+        await reader.NextResultAsync(cancellationToken).ConfigureAwait(false);
+        if (!await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+        {
+            return (null, false);
+        }
+
+        return reader.GetBoolean(ReservedColumn) ? (AgentRow.Read(reader, workspace), false) : (null, true);
     }
 
     private async ValueTask<Agent> ChangeAsync(

@@ -161,6 +161,12 @@ internal sealed class ConversationSql
             select {ConversationColumns} from {schema}.conversations
             where workspace = $1 and team = $2 and state = 2 order by queued_order limit $3
             """;
+
+        // The teams with a queue, by (workspace, team): a skip scan of the conversations_queued index, one index probe
+        // per team found (the next key above the last), however many conversations wait in each. $1 the most teams;
+        // after the first page, $2 and $3 the last team returned.
+        ListQueuedTeamsFirst = QueuedTeams(schema, "true");
+        ListQueuedTeamsAfter = QueuedTeams(schema, "(c.workspace, c.team) > ($2, $3)");
     }
 
     public string AppendInbound { get; }
@@ -186,4 +192,21 @@ internal sealed class ConversationSql
     public string ListUnfinishedRuns { get; }
 
     public string ListQueued { get; }
+
+    public string ListQueuedTeamsFirst { get; }
+
+    public string ListQueuedTeamsAfter { get; }
+
+    private static string QueuedTeams(string schema, string start) => $"""
+        with recursive queued(workspace, team) as (
+            (select c.workspace, c.team from {schema}.conversations c
+             where c.state = 2 and c.team is not null and {start} order by c.workspace, c.team limit 1)
+            union all
+            select n.workspace, n.team from queued q cross join lateral (
+                select c.workspace, c.team from {schema}.conversations c
+                where c.state = 2 and c.team is not null and (c.workspace, c.team) > (q.workspace, q.team)
+                order by c.workspace, c.team limit 1) n
+        )
+        select workspace, team from queued limit $1
+        """;
 }

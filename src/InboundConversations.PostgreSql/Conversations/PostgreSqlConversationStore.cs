@@ -372,6 +372,33 @@ public sealed class PostgreSqlConversationStore : IConversationStore
         return queued;
     }
 
+    /// <inheritdoc />
+    public async ValueTask<IReadOnlyList<QueuedTeam>> ListQueuedTeamsAsync(QueuedTeam? after, int maxCount, CancellationToken cancellationToken)
+    {
+        cancellationToken.ThrowIfCancellationRequested();
+        if (maxCount <= 0)
+        {
+            return [];
+        }
+
+        await using var connection = await _database.OpenAsync(cancellationToken).ConfigureAwait(false);
+        await using var command = new NpgsqlCommand(after is null ? _sql.ListQueuedTeamsFirst : _sql.ListQueuedTeamsAfter, connection);
+        command.Parameters.Integer(maxCount);
+        if (after is { } last)
+        {
+            command.Parameters.Text(last.Workspace.Value).Text(last.Team.Value ?? string.Empty);
+        }
+
+        await using var reader = await ExecuteAsync(command, cancellationToken).ConfigureAwait(false);
+        var teams = new List<QueuedTeam>();
+        while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+        {
+            teams.Add(new QueuedTeam(new WorkspaceId(reader.GetString(0)), new TeamId(reader.GetString(1))));
+        }
+
+        return teams;
+    }
+
     /// <summary>
     /// Runs <paramref name="command"/> as a prepared statement. Npgsql keeps it prepared on the pooled physical
     /// connection, so only a connection's first use of a statement costs the extra round trip; later ones skip parsing

@@ -8,7 +8,7 @@ namespace InboundConversations.PostgreSql.Tests.Agents;
 
 /// <summary>The PostgreSQL agent directory keeps every promise of the agent directory contract, and validates as the in-memory one does.</summary>
 [Collection(PostgreSqlCollection.Name)]
-public sealed class PostgreSqlAgentDirectoryContractTests(PostgreSqlServer server) : AgentDirectoryContract
+public sealed partial class PostgreSqlAgentDirectoryContractTests(PostgreSqlServer server) : AgentDirectoryContract
 {
     protected override IAgentDirectory CreateDirectory() =>
         new PostgreSqlAgentDirectory(DatabasePerClass<PostgreSqlAgentDirectoryContractTests>.Get(server, "agents"));
@@ -45,7 +45,7 @@ public sealed class PostgreSqlAgentDirectoryContractTests(PostgreSqlServer serve
             .Should().ThrowAsync<InvalidIdentifierException>();
         await FluentActions.Awaiting(() => directory.SetCapacityAsync(default, default, 3, CancellationToken.None).AsTask())
             .Should().ThrowAsync<InvalidIdentifierException>();
-        await FluentActions.Awaiting(() => directory.ReleaseAsync(default, default, CancellationToken.None).AsTask())
+        await FluentActions.Awaiting(() => directory.ReleaseAsync(default, default, StoreSamples.NewConversation(), CancellationToken.None).AsTask())
             .Should().ThrowAsync<InvalidIdentifierException>();
 
         (await directory.FindAsync(default, agent, CancellationToken.None)).Should().BeEquivalentTo(new { Presence = AgentPresence.Online, Capacity = 2 });
@@ -60,8 +60,9 @@ public sealed class PostgreSqlAgentDirectoryContractTests(PostgreSqlServer serve
 
         (await directory.FindAsync(default, default, CancellationToken.None)).Should().BeNull();
         (await directory.ListTeamAsync(default, default, CancellationToken.None)).Should().BeEmpty();
-        (await directory.ReserveAsync(default, default, AgentSelection.RoundRobin, Samples.NextTime(), CancellationToken.None)).Should().BeNull();
-        (await directory.ReserveAsync(default, team, AgentSelection.Specific(default), Samples.NextTime(), CancellationToken.None)).Should().BeNull();
+        (await directory.ReserveAsync(default, default, AgentSelection.RoundRobin, StoreSamples.NewConversation(), Samples.NextTime(), CancellationToken.None)).Should().BeNull();
+        (await directory.ReserveAsync(default, team, AgentSelection.Specific(default), StoreSamples.NewConversation(), Samples.NextTime(), CancellationToken.None)).Should().BeNull();
+        (await directory.ReserveAsync(default, team, AgentSelection.RoundRobin, default, Samples.NextTime(), CancellationToken.None)).Should().BeNull();
         (await directory.ListTeamAsync(default, team, CancellationToken.None)).Should().ContainSingle().Which.OpenConversations.Should().Be(0);
     }
 
@@ -97,7 +98,7 @@ public sealed class PostgreSqlAgentDirectoryContractTests(PostgreSqlServer serve
         }
 
         var at = Samples.NextTime();
-        var reserved = await RaceAsync(48, i => directories[i % 2].ReserveAsync(default, team, new AgentSelection(order), at.AddMilliseconds(i), CancellationToken.None));
+        var reserved = await RaceAsync(48, i => directories[i % 2].ReserveAsync(default, team, new AgentSelection(order), StoreSamples.NewConversation(), at.AddMilliseconds(i), CancellationToken.None));
 
         reserved.Count(r => r is not null).Should().Be(16);
         reserved.Where(r => r is not null).GroupBy(r => r!.Id).Should().HaveCount(4).And.OnlyContain(g => g.Count() == 4);
@@ -117,7 +118,7 @@ public sealed class PostgreSqlAgentDirectoryContractTests(PostgreSqlServer serve
 
         AgentSelection[] selections = [AgentSelection.RoundRobin, AgentSelection.LeastOpen, AgentSelection.LongestIdle];
         var at = Samples.NextTime();
-        var reserved = await RaceAsync(64, i => directory.ReserveAsync(default, i % 2 == 0 ? sales : support, selections[i % 3], at.AddMilliseconds(i), CancellationToken.None));
+        var reserved = await RaceAsync(64, i => directory.ReserveAsync(default, i % 2 == 0 ? sales : support, selections[i % 3], StoreSamples.NewConversation(), at.AddMilliseconds(i), CancellationToken.None));
 
         reserved.Count(r => r is not null).Should().Be(15);
         reserved.Where(r => r is not null).Should().OnlyContain(r => r!.OpenConversations <= r.Capacity);

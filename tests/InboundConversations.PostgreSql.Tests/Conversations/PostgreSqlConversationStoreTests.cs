@@ -84,6 +84,61 @@ public sealed class PostgreSqlConversationStoreTests(PostgreSqlServer server) : 
     }
 
     [Fact]
+    public async Task ListQueuedTeams_OverRawRows_ListsTheQueuedTeamsOrdinally_SkippingOtherStates_PageByPage()
+    {
+        await PostgreSqlMigrations.ApplyAsync(_dataSource);
+        (string Workspace, string? Team, int State)[] rows =
+        [
+            ("default", "beta", 2), ("default", "alpha", 2), ("default", "Zeta", 2), ("default", "alpha", 2), ("default", "alpha", 2),
+            ("apple", "y", 2), ("Zoo", "x", 2),
+            ("default", "assigned-only", 3), ("default", "closed-only", 5), ("default", "unassigned-only", 4), ("default", null, 2),
+        ];
+        for (var i = 0; i < rows.Length; i++)
+        {
+            await using var insert = _dataSource.CreateCommand(
+                $"""
+                insert into "{PostgreSqlOptions.DefaultSchema}".conversations
+                    (workspace, id, contact, channel, source, opened_by_kind, opened_at, state, team, version, queued_order)
+                values ($1, $2, $3, 'sms', 1, 1, now(), $4, $5, 1, case when $4 = 2 then nextval('"{PostgreSqlOptions.DefaultSchema}".queue_order') end)
+                """);
+            insert.Parameters.AddWithValue(rows[i].Workspace);
+            insert.Parameters.AddWithValue(Guid.NewGuid());
+            insert.Parameters.AddWithValue($"contact-{i}");
+            insert.Parameters.AddWithValue((short)rows[i].State);
+            insert.Parameters.Add(new NpgsqlParameter { Value = (object?)rows[i].Team ?? DBNull.Value, NpgsqlDbType = NpgsqlTypes.NpgsqlDbType.Text });
+            await insert.ExecuteNonQueryAsync();
+        }
+
+        // Ordinal (the columns are collate "C"): upper case before lower case.
+        QueuedTeam[] expected =
+        [
+            new(new WorkspaceId("Zoo"), new TeamId("x")), new(new WorkspaceId("apple"), new TeamId("y")),
+            new(default, new TeamId("Zeta")), new(default, new TeamId("alpha")), new(default, new TeamId("beta")),
+        ];
+        (await _store.ListQueuedTeamsAsync(null, 100, CancellationToken.None)).Should().Equal(expected);
+        foreach (var pageSize in new[] { 1, 2, 5 })
+        {
+            var listed = new List<QueuedTeam>();
+            QueuedTeam? after = null;
+            IReadOnlyList<QueuedTeam> page;
+            do
+            {
+                page = await _store.ListQueuedTeamsAsync(after, pageSize, CancellationToken.None);
+                page.Count.Should().BeLessThanOrEqualTo(pageSize);
+                listed.AddRange(page);
+                after = page.Count > 0 ? page[^1] : after;
+            }
+            while (page.Count == pageSize);
+
+            listed.Should().Equal(expected);
+        }
+
+        (await _store.ListQueuedTeamsAsync(expected[^1], 10, CancellationToken.None)).Should().BeEmpty();
+        (await _store.ListQueuedTeamsAsync(new QueuedTeam(default, new TeamId("Zzz")), 10, CancellationToken.None)).Should().Equal(expected[3..]);
+        (await _store.ListQueuedTeamsAsync(null, 0, CancellationToken.None)).Should().BeEmpty();
+    }
+
+    [Fact]
     public async Task Open_AConversationIdAlreadyStored_ThrowsInvalidRequest_AndStoresNothing()
     {
         var first = (await _store.OpenAsync(_samples.AgentOpened(_samples.NewContact()), null, CancellationToken.None)).Conversation;

@@ -33,10 +33,19 @@ internal sealed class InboxCensus(NpgsqlDataSource dataSource, string schema)
     /// <summary>Queued conversations (state 2).</summary>
     public Task<long> QueuedAsync() => CountAsync($"select count(*) from \"{schema}\".conversations where state = 2");
 
-    /// <summary>Agents whose stored load differs from the number of conversations assigned to them, or exceeds their capacity.</summary>
+    /// <summary>
+    /// Agents whose stored load differs from the number of conversations assigned to them, or from the number of
+    /// reservation rows they hold, or exceeds their capacity.
+    /// </summary>
     public Task<long> AgentsWithWrongLoadAsync() => CountAsync(
         $"select count(*) from \"{schema}\".agents a where a.open_conversations > a.capacity or a.open_conversations <> " +
-        $"(select count(*) from \"{schema}\".conversations c where c.workspace = a.workspace and c.assignee = a.id and c.state = 3)");
+        $"(select count(*) from \"{schema}\".conversations c where c.workspace = a.workspace and c.assignee = a.id and c.state = 3) " +
+        $"or a.open_conversations <> (select count(*) from \"{schema}\".reservations r where r.workspace = a.workspace and r.agent = a.id)");
+
+    /// <summary>Reservation rows whose conversation is not open and assigned to the reservation's agent: units left behind.</summary>
+    public Task<long> ReservationsNotBackedByAnAssignmentAsync() => CountAsync(
+        $"select count(*) from \"{schema}\".reservations r where not exists (select 1 from \"{schema}\".conversations c " +
+        "where c.workspace = r.workspace and c.id = r.conversation_id and c.assignee = r.agent and c.state = 3)");
 
     /// <summary>Assigned conversations whose agent is not a member of the conversation's team.</summary>
     public Task<long> AssignedOutsideTheTeamAsync() => CountAsync(

@@ -73,7 +73,7 @@ public sealed class SeveralEnginesTests(PostgreSqlServer server)
 
         foreach (var engine in engines)
         {
-            await engine.Engine.ResumeWorkflowsAsync();
+            (await engine.Engine.ResumeWorkflowsAsync()).FailedSteps.Should().Be(0, "every step of the background pass reaches the database");
         }
 
         const int Sent = Contacts * Waves * MessagesPerWave;
@@ -85,7 +85,8 @@ public sealed class SeveralEnginesTests(PostgreSqlServer server)
         (await census.ContactOpenedWithoutOneRunAsync()).Should().Be(0, "every contact-opened conversation has exactly one workflow run");
         (await census.RunsPendingOrRunningAsync()).Should().Be(0);
         (await census.OpenNeitherAssignedNorQueuedAsync()).Should().Be(0, "every open conversation ended its workflow assigned or queued");
-        (await census.AgentsWithWrongLoadAsync()).Should().Be(0, "loads match the assigned conversations and never exceed capacity");
+        (await census.AgentsWithWrongLoadAsync()).Should().Be(0, "loads match the assigned conversations and the reservation rows, and never exceed capacity");
+        (await census.ReservationsNotBackedByAnAssignmentAsync()).Should().Be(0, "no reservation is left behind");
         (await census.AssignedOutsideTheTeamAsync()).Should().Be(0);
         if (await census.QueuedAsync() > 0)
         {
@@ -103,13 +104,14 @@ public sealed class SeveralEnginesTests(PostgreSqlServer server)
 
         foreach (var engine in engines)
         {
-            await engine.Engine.ResumeWorkflowsAsync();
+            (await engine.Engine.ResumeWorkflowsAsync()).FailedSteps.Should().Be(0, "every step of the background pass reaches the database");
         }
 
         (await OpenCountAsync(dataSource)).Should().Be(0);
         (await census.QueuedAsync()).Should().Be(0);
         (await census.AgentsWithWrongLoadAsync()).Should().Be(0);
         (await census.OnlineAgentsWithRoomAsync()).Should().Be(6, "every agent is back to no load");
+        (await census.RowsAsync("reservations")).Should().Be(0, "every close gave its agent's reservation back");
         (await census.RunsPendingOrRunningAsync()).Should().Be(0);
         (await census.InboundMessagesAsync()).Should().Be(Sent);
     }

@@ -61,7 +61,43 @@ public sealed class PostgreSqlMigrationsTests(PostgreSqlServer server)
         (await PostgreSqlMigrations.ApplyAsync(dataSource, "inbox_b")).Should().Equal(AllVersions);
 
         (await TableNamesAsync(dataSource, "inbox_a")).Should().Equal(await TableNamesAsync(dataSource, "inbox_b"));
-        (await TableNamesAsync(dataSource, "inbox_a")).Should().Contain(["conversations", "messages", "workflow_runs", "agents", "contacts", "schema_migrations"]);
+        (await TableNamesAsync(dataSource, "inbox_a")).Should().Contain(["conversations", "messages", "workflow_runs", "agents", "reservations", "contacts", "schema_migrations"]);
+    }
+
+    [Fact]
+    public async Task ApplyAsync_OnAVersion1Schema_TurnsEachAssignedConversationIntoItsAgentsReservation_AndCountsLoadsFromThem()
+    {
+        await using var dataSource = NpgsqlDataSource.Create(await server.CreateDatabaseAsync("migrate_v1"));
+        const string Schema = "v1";
+        await ApplyVersion1Async(dataSource, Schema);
+        var (assigned, alsoAssigned, closed, queued, elsewhere) = (Guid.NewGuid(), Guid.NewGuid(), Guid.NewGuid(), Guid.NewGuid(), Guid.NewGuid());
+
+        // Version 1 counted units without rows: ana's 3 include a unit no assignment accounts for (a leak), ben's 0 misses
+        // one (the counter is what drifts), and the same id in another workspace is another agent.
+        await ExecuteAsync(dataSource, $"""
+            insert into {Schema}.agents (workspace, id, capacity, presence, open_conversations) values
+                ('default', 'ana', 3, 1, 3), ('default', 'ben', 2, 1, 0), ('default', 'cleo', 2, 1, 1), ('acme', 'ana', 1, 1, 1);
+            insert into {Schema}.conversations (workspace, id, contact, channel, source, opened_by_kind, opened_at, state, team, assignee, version) values
+                ('default', '{assigned}', 'c1', 'sms', 1, 1, now(), 3, 'support', 'ana', 4),
+                ('default', '{alsoAssigned}', 'c2', 'sms', 1, 1, now(), 3, 'support', 'ben', 7),
+                ('default', '{closed}', 'c3', 'sms', 1, 1, now(), 5, 'support', 'ana', 9),
+                ('default', '{queued}', 'c4', 'sms', 1, 1, now(), 2, 'support', null, 2),
+                ('acme', '{elsewhere}', 'c1', 'sms', 1, 1, now(), 3, 'support', 'ana', 3);
+            """);
+
+        (await PostgreSqlMigrations.ApplyAsync(dataSource, Schema)).Should().Equal(Enumerable.Range(2, PostgreSqlMigrations.LatestVersion - 1));
+
+        var directory = new PostgreSqlAgentDirectory(dataSource, new PostgreSqlOptions { Schema = Schema });
+        var reservations = await directory.ListReservationsAsync(DateTimeOffset.MaxValue, null, 100, CancellationToken.None);
+        reservations.Select(r => (r.Workspace.Value, r.Agent.Value, r.Conversation.Value, r.ConversationVersion)).Should().BeEquivalentTo(
+            [("default", "ana", assigned, 4L), ("default", "ben", alsoAssigned, 7L), ("acme", "ana", elsewhere, 3L)]);
+        (await LoadsAsync(dataSource, Schema)).Should().Equal(("acme", "ana", 1), ("default", "ana", 1), ("default", "ben", 1), ("default", "cleo", 0));
+
+        // A close stores a later version, so its release gives the migrated unit back.
+        var ana = new AgentId("ana");
+        (await directory.ReleaseAsync(default, ana, new ConversationVersion(new ConversationId(assigned), 4), CancellationToken.None)).OpenConversations
+            .Should().Be(1, "a reservation is given back only below the version the caller names");
+        (await directory.ReleaseAsync(default, ana, new ConversationVersion(new ConversationId(assigned), 5), CancellationToken.None)).OpenConversations.Should().Be(0);
     }
 
     [Theory]
@@ -185,6 +221,36 @@ public sealed class PostgreSqlMigrationsTests(PostgreSqlServer server)
         await PostgreSqlMigrations.ApplyAsync(dataSource, "manual");
         await using var connection = await database.OpenAsync(CancellationToken.None);
         connection.State.Should().Be(System.Data.ConnectionState.Open);
+    }
+
+    /// <summary>Brings <paramref name="schema"/> to version 1 only, as a database that ran the version 1 package is.</summary>
+    private static async Task ApplyVersion1Async(NpgsqlDataSource dataSource, string schema)
+    {
+        var version1 = Migration.All[0];
+        version1.Version.Should().Be(1);
+        await ExecuteAsync(dataSource, $"create schema {schema}; create table {schema}.schema_migrations (version integer primary key, name text not null, applied_at timestamptz not null default now())");
+        await ExecuteAsync(dataSource, version1.SqlFor(schema));
+        await ExecuteAsync(dataSource, $"insert into {schema}.schema_migrations (version, name) values (1, '{version1.Name}')");
+        (await PostgreSqlMigrations.GetVersionAsync(dataSource, schema)).Should().Be(1);
+    }
+
+    private static async Task ExecuteAsync(NpgsqlDataSource dataSource, string sql)
+    {
+        await using var command = dataSource.CreateCommand(sql);
+        await command.ExecuteNonQueryAsync();
+    }
+
+    private static async Task<List<(string Workspace, string Agent, int Load)>> LoadsAsync(NpgsqlDataSource dataSource, string schema)
+    {
+        await using var command = dataSource.CreateCommand($"select workspace, id, open_conversations from {schema}.agents order by workspace, id");
+        await using var reader = await command.ExecuteReaderAsync();
+        var loads = new List<(string, string, int)>();
+        while (await reader.ReadAsync())
+        {
+            loads.Add((reader.GetString(0), reader.GetString(1), reader.GetInt32(2)));
+        }
+
+        return loads;
     }
 
     private static async Task<List<int>> RecordedVersionsAsync(NpgsqlDataSource dataSource, string schema)
