@@ -36,6 +36,11 @@ public sealed class ModelBasedTests(ITestOutputHelper output)
             exercised.GetValueOrDefault("transfer kept its agent").Should().BePositive("the generator must reach a transfer that re-picks the agent who had the conversation");
             exercised.GetValueOrDefault("assigned from a queue").Should().BePositive();
             exercised.GetValueOrDefault("redelivery recognised").Should().BePositive();
+            exercised.GetValueOrDefault("takeover during a run").Should().BePositive("the generator must reach a person's change while a run is held");
+            exercised.GetValueOrDefault("manual assign").Should().BePositive();
+            exercised.GetValueOrDefault("manual unassign").Should().BePositive();
+            exercised.GetValueOrDefault("backstop pass").Should().BePositive();
+            exercised.GetValueOrDefault("backstop pass with every reservation past the grace").Should().BePositive();
         }
         catch (ModelDivergenceException divergence)
         {

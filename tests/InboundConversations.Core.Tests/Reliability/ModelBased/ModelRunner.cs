@@ -17,6 +17,20 @@ public sealed class ModelDivergenceException(int step, Operation operation, stri
 public sealed class ModelRunner : IDisposable
 {
     private const int FullCheckEvery = 50;
+
+    /// <summary>How long a held run may take to reach the enricher, or to end once released, before the runner gives up (real time).</summary>
+    private static readonly TimeSpan HoldTimeout = TimeSpan.FromSeconds(30);
+
+    /// <summary>
+    /// How old a reservation must be before the background pass may release it as left behind: twice the run lease
+    /// (the workflow's default, one minute).
+    /// </summary>
+    private static readonly TimeSpan ReservationGrace = TimeSpan.FromMinutes(2);
+
+    /// <summary>Who makes the manual changes.</summary>
+    private static readonly Actor Person = Actor.Api("model");
+
+    private readonly HoldingEnricher _holding = new();
     private readonly TestInbox _inbox;
     private readonly ReferenceModel _model = new();
     private int _step;
@@ -25,6 +39,7 @@ public sealed class ModelRunner : IDisposable
     private ModelRunner()
     {
         _inbox = new TestInbox(build: b => b.AddInboundWorkflow(w => w
+            .Enrich(_holding)
             .RouteByRules(rules => rules.When(Match.Channel.Is("email")).RouteTo(ModelInbox.Beta).Otherwise(ModelInbox.Alpha))
             .AssignBy(AgentAssigners.LeastOpen())));
     }
@@ -43,7 +58,7 @@ public sealed class ModelRunner : IDisposable
             runner._current = operation;
             runner._inbox.Clock.Advance(TimeSpan.FromSeconds(1));
             await runner.ApplyAsync(operation);
-            await runner.CheckAsync(full: ++runner._step % FullCheckEvery == 0, operation);
+            await runner.CheckAsync(full: ++runner._step % FullCheckEvery == 0 || operation is Backstop, operation);
         }
 
         await runner.CheckAsync(full: true, null);
@@ -107,8 +122,179 @@ public sealed class ModelRunner : IDisposable
                 await Engine.TransferAsync(new TransferConversationRequest { ConversationId = id, ToTeam = new TeamId(transfer.Team), TransferredBy = Actor.Api("model") });
                 _model.Transferred(transfer.Contact, transfer.Team, Now);
                 break;
+            case ManualAssign assign when _model.Open.TryGetValue(assign.Contact, out var id):
+                await AssignByHandAsync(id, assign.Agent, duringRun: false);
+                break;
+            case ManualUnassign unassign when _model.Open.TryGetValue(unassign.Contact, out var id):
+                await UnassignByHandAsync(id, duringRun: false);
+                break;
+            case TakeOverDuringRun takeover when !_model.Open.ContainsKey(takeover.Contact) && !_model.Seen.ContainsKey((takeover.Channel, takeover.ExternalId)):
+                await TakeOverAsync(takeover);
+                break;
+            case Backstop:
+                await BackstopAsync();
+                break;
+            case Clock clock:
+                _inbox.Clock.Advance(TimeSpan.FromSeconds(clock.Seconds));
+                _model.Count("clock advanced");
+                break;
         }
     }
+
+    /// <summary>A manual assignment, done or refused exactly as the model predicts; a refused or redundant one changes nothing.</summary>
+    /// <returns>True if the conversation is the agent's afterwards.</returns>
+    private async Task<bool> AssignByHandAsync(ConversationId id, string agent, bool duringRun)
+    {
+        var (team, unchanged, refusal) = _model.ExpectAssign(id, agent);
+        var before = await Engine.GetConversationAsync(id);
+        var thrown = await ThrowsAsync(() => Engine.AssignAsync(new AssignConversationRequest { ConversationId = id, Agent = new AgentId(agent), AssignedBy = Person }).AsTask());
+        Require(thrown?.GetType() == refusal, $"assigning to {agent} by hand threw {Name(thrown)}; the model expects {refusal?.Name ?? "no exception"}");
+        if (refusal is not null || unchanged)
+        {
+            Require(await Engine.GetConversationAsync(id) == before, $"a {(unchanged ? "redundant" : "refused")} manual assignment changed the conversation");
+            _model.Count(unchanged ? "manual assign to its assignee (nothing to do)" : $"manual assign refused{(duringRun ? " during a run" : "")}: {refusal!.Name}");
+            return unchanged;
+        }
+
+        _model.AssignedByHand(id, agent, team!, Now);
+        if (!duringRun)
+        {
+            _model.Count("manual assign");
+        }
+
+        return true;
+    }
+
+    /// <summary>A manual unassignment, done or refused exactly as the model predicts.</summary>
+    private async Task UnassignByHandAsync(ConversationId id, bool duringRun)
+    {
+        var refusal = _model.ExpectUnassign(id);
+        var before = await Engine.GetConversationAsync(id);
+        var thrown = await ThrowsAsync(() => Engine.UnassignAsync(new UnassignConversationRequest { ConversationId = id, UnassignedBy = Person }).AsTask());
+        Require(thrown?.GetType() == refusal, $"unassigning by hand threw {Name(thrown)}; the model expects {refusal?.Name ?? "no exception"}");
+        if (refusal is not null)
+        {
+            Require(await Engine.GetConversationAsync(id) == before, "a refused manual unassignment changed the conversation");
+            _model.Count($"manual unassign refused{(duringRun ? " during a run" : "")}: {refusal.Name}");
+            return;
+        }
+
+        _model.UnassignedByHand(id, Now);
+        if (!duringRun)
+        {
+            _model.Count("manual unassign");
+        }
+    }
+
+    /// <summary>
+    /// A message opens a conversation whose run the enricher holds; a person changes it meanwhile; released, the run
+    /// must end with what the person stored (or, if the person's change was refused, decide as usual).
+    /// </summary>
+    private async Task TakeOverAsync(TakeOverDuringRun takeover)
+    {
+        var hold = _holding.Arm(Contact(takeover.Contact));
+        Task<ReceiveResult>? receiving = null;
+        try
+        {
+            receiving = Engine.ReceiveAsync(Message(takeover.Contact, takeover.Channel, takeover.ExternalId)).AsTask();
+            var first = await Task.WhenAny(hold.Entered, receiving).WaitAsync(HoldTimeout);
+            Require(first == hold.Entered, "the run of the conversation the message opened never reached the enricher");
+            var id = await hold.Entered;
+            Require((await Engine.GetConversationAsync(id)).State == ConversationState.Triaging, "a conversation whose run is held in the enricher is not triaging");
+            _model.OpenedForRun(takeover.Contact, id);
+
+            var taken = true;
+            switch (takeover.Change)
+            {
+                case RunTakeover.Assign:
+                    taken = await AssignByHandAsync(id, takeover.Agent!, duringRun: true);
+                    break;
+                case RunTakeover.Transfer:
+                    await Engine.TransferAsync(new TransferConversationRequest { ConversationId = id, ToTeam = new TeamId(takeover.Team!), TransferredBy = Person });
+                    _model.Transferred(takeover.Contact, takeover.Team!, Now);
+                    break;
+                case RunTakeover.Unassign:
+                    await UnassignByHandAsync(id, duringRun: true);
+                    break;
+                default:
+                    await Engine.CloseAsync(new CloseConversationRequest { ConversationId = id, ClosedBy = Person });
+                    _model.Closed(takeover.Contact, Now);
+                    break;
+            }
+
+            hold.Release();
+            var result = await receiving.WaitAsync(HoldTimeout);
+            Require(result.Outcome == InboundAppendOutcome.Opened && result.ConversationId == id, $"the held message's outcome is {result.Outcome} in {result.ConversationId}; the model expects it to open {id}");
+            _model.Recorded(takeover.Channel, takeover.ExternalId, id, result.MessageId);
+            if (taken)
+            {
+                _model.Count("takeover during a run");
+                _model.Count($"takeover during a run: {takeover.Change.ToString().ToLowerInvariant()}");
+            }
+            else
+            {
+                // The person's change was refused: the run goes on as if nobody had touched it.
+                _model.RunDecides(id, takeover.Channel, Now);
+            }
+
+            await CheckRunAsync(id);
+        }
+        finally
+        {
+            hold.Release();
+            _holding.Disarm();
+            if (receiving is not null)
+            {
+                // On a divergence, let the held call end before the engine is disposed; its outcome is not the failure.
+                await ThrowsAsync(() => receiving.WaitAsync(HoldTimeout));
+            }
+        }
+    }
+
+    /// <summary>The run ended as its conversation shows (a person's change stands), and let go of its claim.</summary>
+    private async Task CheckRunAsync(ConversationId id)
+    {
+        var run = await Engine.FindWorkflowRunAsync(id);
+        Require(run is not null, "the opened conversation has no workflow run");
+        var stored = await Engine.GetConversationAsync(id);
+        var model = _model.Conversations[id];
+        var status = stored.State == ConversationState.Queued ? WorkflowRunStatus.Queued : WorkflowRunStatus.Completed;
+        Require(run!.Status == status, $"the run is {run.Status} for a {stored.State} conversation; it must be {status}");
+        Require(run.Team == stored.Team && run.Agent == stored.Assignee, $"the run ended with team {run.Team} and agent {run.Agent}; the conversation has {stored.Team} and {stored.Assignee}");
+        Require(run.Team?.Value == model.Team && run.Agent?.Value == model.Assignee, $"the run ended with team {run.Team} and agent {run.Agent}; the model says {model.Team} and {model.Assignee}");
+        Require(run.ClaimExpiresAt is null, "the ended run still holds its claim");
+        Require(run.EndedAt is null == (status == WorkflowRunStatus.Queued), $"a {run.Status} run has EndedAt {run.EndedAt}");
+    }
+
+    /// <summary>The background pass: with no faults, the engine's own follow-ups left it nothing to do.</summary>
+    private async Task BackstopAsync()
+    {
+        var everyReservationPastGrace = _model.EveryReservationPast(Now - ReservationGrace);
+        var result = await Engine.ResumeWorkflowsAsync();
+        Require(result == new ResumeResult(), $"the background pass found work the engine's follow-ups left: {result}");
+        _model.Count("backstop pass");
+        if (everyReservationPastGrace)
+        {
+            _model.Count("backstop pass with every reservation past the grace");
+        }
+    }
+
+    private static async Task<Exception?> ThrowsAsync(Func<Task> call)
+    {
+        try
+        {
+            await call();
+            return null;
+        }
+#pragma warning disable CA1031 // Any exception is an outcome the caller compares with the model's.
+        catch (Exception exception)
+#pragma warning restore CA1031
+        {
+            return exception;
+        }
+    }
+
+    private static string Name(Exception? exception) => exception is null ? "no exception" : $"{exception.GetType().Name} ({exception.Message})";
 
     private async Task ReceiveAsync(int contact, string channel, string externalId)
     {
@@ -202,11 +388,11 @@ public sealed class ModelRunner : IDisposable
             Require(conversation.State == model.State, $"conversation of contact {contact} is {conversation.State}; the model says {model.State}");
             if (conversation.IsOpen)
             {
-                Require(conversation.Team == new TeamId(model.Team), $"conversation of contact {contact} is in team {conversation.Team}; the model says {model.Team}");
+                Require(conversation.Team?.Value == model.Team, $"conversation of contact {contact} is in team {conversation.Team}; the model says {model.Team}");
                 Require(conversation.Assignee?.Value == model.Assignee, $"conversation of contact {contact} is with {conversation.Assignee}; the model says {model.Assignee}");
                 if (conversation.Assignee is { } agent)
                 {
-                    Require(_model.Agents[agent.Value].Teams.Contains(model.Team), $"agent {agent} is not in the conversation's team {model.Team}");
+                    Require(model.Team is not null && _model.Agents[agent.Value].Teams.Contains(model.Team), $"agent {agent} is not in the conversation's team {model.Team}");
                 }
             }
 
@@ -225,6 +411,9 @@ public sealed class ModelRunner : IDisposable
         Close o => [o.Contact],
         AgentCloses => [],
         Transfer o => [o.Contact],
+        ManualAssign o => [o.Contact],
+        ManualUnassign o => [o.Contact],
+        TakeOverDuringRun o => [o.Contact],
         _ => [],
     };
 

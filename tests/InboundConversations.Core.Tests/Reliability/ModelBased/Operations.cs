@@ -29,3 +29,37 @@ public sealed record Capacity(string Agent, int To) : Operation;
 
 /// <summary>The contact's open conversation, if any, is transferred to a team.</summary>
 public sealed record Transfer(int Contact, string Team) : Operation;
+
+/// <summary>A person assigns the contact's open conversation, if any, to an agent by hand.</summary>
+public sealed record ManualAssign(int Contact, string Agent) : Operation;
+
+/// <summary>A person unassigns the contact's open conversation, if any: it waits for someone to pick it up (in no queue).</summary>
+public sealed record ManualUnassign(int Contact) : Operation;
+
+/// <summary>What a person does to a conversation while its workflow run is held in the enricher.</summary>
+public enum RunTakeover
+{
+    /// <summary>Assigns it to <see cref="TakeOverDuringRun.Agent"/>.</summary>
+    Assign,
+
+    /// <summary>Transfers it to <see cref="TakeOverDuringRun.Team"/>.</summary>
+    Transfer,
+
+    /// <summary>Unassigns it.</summary>
+    Unassign,
+
+    /// <summary>Closes it.</summary>
+    Close,
+}
+
+/// <summary>
+/// If the contact has no open conversation: a message opens one, its run is held in the enricher, a person makes
+/// <paramref name="Change"/>, the run is released; the run must end with what the person stored.
+/// </summary>
+public sealed record TakeOverDuringRun(int Contact, string Channel, string ExternalId, RunTakeover Change, string? Agent = null, string? Team = null) : Operation;
+
+/// <summary>The background pass (<see cref="IConversationEngine.ResumeWorkflowsAsync"/>): without faults it must find nothing to do.</summary>
+public sealed record Backstop : Operation;
+
+/// <summary>Time passes (beyond the second every operation advances).</summary>
+public sealed record Clock(int Seconds) : Operation;

@@ -3,7 +3,10 @@ namespace InboundConversations.Tests.Reliability.ModelBased;
 /// <summary>
 /// A small, obviously-correct model of what the engine must do: one open conversation per contact, idempotent
 /// intake, routing by channel, least-open assignment of online agents below capacity (ties: idle longest, then id),
-/// queues in arrival order; a freed seat drains every team of its agent, oldest waiting conversation first across them. It learns the ids the engine makes; everything else it predicts.
+/// queues in arrival order; a freed seat drains every team of its agent, oldest waiting conversation first across them.
+/// A person may assign, unassign, transfer or close a conversation, also while its run works (the person's change
+/// stands and the run ends with it); an unassigned conversation waits in no queue until someone picks it up. It learns
+/// the ids the engine makes; everything else it predicts.
 /// </summary>
 public sealed class ReferenceModel
 {
@@ -13,7 +16,8 @@ public sealed class ReferenceModel
 
         public int Contact { get; } = contact;
 
-        public string Team { get; set; } = "";
+        /// <summary>Its team; none while it triages, or if a person unassigned or closed it before it was routed.</summary>
+        public string? Team { get; set; }
 
         public ConversationState State { get; set; }
 
@@ -70,12 +74,120 @@ public sealed class ReferenceModel
 
     public void Opened(int contact, string channel, string externalId, ConversationId id, MessageId message, DateTimeOffset now)
     {
-        var conversation = new Conv(id, contact) { Messages = 1, Team = ModelInbox.TeamFor(channel) };
-        Conversations[id] = conversation;
+        OpenedForRun(contact, id);
+        Recorded(channel, externalId, id, message);
+        RunDecides(id, channel, now);
+    }
+
+    /// <summary>A message opened a conversation; its run has not decided yet (it triages, in no team).</summary>
+    public void OpenedForRun(int contact, ConversationId id)
+    {
+        Conversations[id] = new Conv(id, contact) { Messages = 1, State = ConversationState.Triaging };
         Open[contact] = id;
-        Seen[(channel, externalId)] = (id, message);
+    }
+
+    /// <summary>The opening message, as recorded: a redelivery of it names it.</summary>
+    public void Recorded(string channel, string externalId, ConversationId id, MessageId message) => Seen[(channel, externalId)] = (id, message);
+
+    /// <summary>The run of a triaging conversation routes it by channel, then assigns or queues it.</summary>
+    public void RunDecides(ConversationId id, string channel, DateTimeOffset now)
+    {
+        var conversation = Conversations[id];
+        conversation.Team = ModelInbox.TeamFor(channel);
         AssignOrQueue(conversation, conversation.Team, now);
     }
+
+    /// <summary>
+    /// What a manual assignment of <paramref name="id"/> to <paramref name="agent"/> must do: the team it is taken in
+    /// (the conversation's; the agent's first if it has none), whether it changes nothing (already theirs), or the
+    /// exception that refuses it (the agent is not in its team; the agent is offline or full).
+    /// </summary>
+    public (string? Team, bool Unchanged, Type? Refusal) ExpectAssign(ConversationId id, string agent)
+    {
+        var conversation = Conversations[id];
+        var model = Agents[agent];
+        if (conversation.Team is { } team && !model.Teams.Contains(team))
+        {
+            return (null, false, typeof(AgentNotInTeamException));
+        }
+
+        var takenIn = conversation.Team ?? model.Teams[0];
+        if (conversation.State == ConversationState.Assigned && conversation.Assignee == agent)
+        {
+            return (takenIn, true, null);
+        }
+
+        // An away agent may be assigned by hand; an offline or full one may not.
+        return model.Presence == AgentPresence.Offline || model.Load >= model.Capacity
+            ? (takenIn, false, typeof(AgentUnavailableException))
+            : (takenIn, false, null);
+    }
+
+    /// <summary>A person assigned the conversation to <paramref name="agent"/> in <paramref name="team"/>: out of its queue, the previous assignee's seat freed.</summary>
+    public void AssignedByHand(ConversationId id, string agent, string team, DateTimeOffset now)
+    {
+        var conversation = Conversations[id];
+        var previous = conversation.Assignee;
+        Count(conversation.State switch
+        {
+            ConversationState.Queued => "manual assign of a queued conversation",
+            ConversationState.Assigned => "manual assign away from another agent",
+            ConversationState.Unassigned => "manual assign of an unassigned conversation",
+            _ => "manual assign of a triaging conversation",
+        });
+        if (conversation.State == ConversationState.Queued)
+        {
+            Queues[conversation.Team!].Remove(id);
+        }
+
+        Reserve(Agents[agent], now);
+        conversation.State = ConversationState.Assigned;
+        conversation.Team = team;
+        conversation.Assignee = agent;
+        conversation.QueuedAt = null;
+        if (previous is not null)
+        {
+            Agents[previous].Load--;
+            DrainTeamsOf(previous, now);
+        }
+    }
+
+    /// <summary>What a manual unassignment must do: an unassigned conversation cannot be unassigned again.</summary>
+    public Type? ExpectUnassign(ConversationId id) =>
+        Conversations[id].State == ConversationState.Unassigned ? typeof(InvalidConversationTransitionException) : null;
+
+    /// <summary>A person unassigned the conversation: out of its queue, in its team, with nobody; the previous assignee's seat freed.</summary>
+    public void UnassignedByHand(ConversationId id, DateTimeOffset now)
+    {
+        var conversation = Conversations[id];
+        var previous = conversation.Assignee;
+        Count(conversation.State switch
+        {
+            ConversationState.Queued => "manual unassign of a queued conversation",
+            ConversationState.Assigned => "manual unassign of an assigned conversation",
+            _ => "manual unassign of a triaging conversation",
+        });
+        if (conversation.State == ConversationState.Queued)
+        {
+            Queues[conversation.Team!].Remove(id);
+        }
+
+        conversation.State = ConversationState.Unassigned;
+        conversation.Assignee = null;
+        conversation.QueuedAt = null;
+        if (previous is not null)
+        {
+            Agents[previous].Load--;
+            DrainTeamsOf(previous, now);
+        }
+    }
+
+    /// <summary>
+    /// Whether every reservation held now was taken before <paramref name="cutoff"/> (no agent's is newer than their last
+    /// assignment): the background pass looks only at reservations older than its grace period.
+    /// </summary>
+    public bool EveryReservationPast(DateTimeOffset cutoff) =>
+        Agents.Values.All(a => a.Load == 0 || a.LastAssigned < cutoff);
 
     /// <summary>The contact whose conversation <paramref name="agent"/> closes next: the lowest-numbered contact they hold.</summary>
     public int? HeldBy(string agent) => Conversations.Values
@@ -92,11 +204,13 @@ public sealed class ReferenceModel
         var wasAssigned = conversation.Assignee;
         if (conversation.State == ConversationState.Queued)
         {
-            Queues[conversation.Team].Remove(conversation.Id);
+            Queues[conversation.Team!].Remove(conversation.Id);
         }
 
+        // Only an assigned conversation holds a seat: closing a queued, unassigned or triaging one frees nothing.
+        Count($"closed while {conversation.State.ToString().ToLowerInvariant()}");
         conversation.State = ConversationState.Closed;
-        Count(wasAssigned is null ? "closed while queued" : "closed while assigned");
+        conversation.QueuedAt = null;
         if (wasAssigned is not null)
         {
             Agents[wasAssigned].Load--;
@@ -121,11 +235,16 @@ public sealed class ReferenceModel
         var conversation = Conversations[Open[contact]];
         var previous = conversation.Assignee;
         var previousTeam = conversation.Team;
+        if (conversation.State == ConversationState.Unassigned)
+        {
+            Count("transfer of an unassigned conversation");
+        }
+
         var picked = Pick(team, holder: previous);
         Reserve(picked, now);
         if (conversation.State == ConversationState.Queued && (picked is not null || previousTeam != team))
         {
-            Queues[previousTeam].Remove(conversation.Id);
+            Queues[previousTeam!].Remove(conversation.Id);
         }
 
         if (previous is not null)
@@ -166,7 +285,7 @@ public sealed class ReferenceModel
         }
     }
 
-    private void Count(string kind) => Exercised[kind] = Exercised.GetValueOrDefault(kind) + 1;
+    public void Count(string kind) => Exercised[kind] = Exercised.GetValueOrDefault(kind) + 1;
 
     private void AssignOrQueue(Conv conversation, string team, DateTimeOffset now)
     {

@@ -14,6 +14,13 @@ public static class Replay
         Presence o => $"new Presence(\"{o.Agent}\", AgentPresence.{o.To}),",
         Capacity o => $"new Capacity(\"{o.Agent}\", {o.To}),",
         Transfer o => $"new Transfer({o.Contact}, \"{o.Team}\"),",
+        ManualAssign o => $"new ManualAssign({o.Contact}, \"{o.Agent}\"),",
+        ManualUnassign o => $"new ManualUnassign({o.Contact}),",
+        TakeOverDuringRun o => $"new TakeOverDuringRun({o.Contact}, \"{o.Channel}\", \"{o.ExternalId}\", RunTakeover.{o.Change}{Text(", Agent: ", o.Agent)}{Text(", Team: ", o.Team)}),",
+        Backstop => "new Backstop(),",
+        Clock o => $"new Clock({o.Seconds}),",
         _ => operation.ToString() ?? "",
     };
+
+    private static string Text(string name, string? value) => value is null ? "" : $"{name}\"{value}\"";
 }
