@@ -52,7 +52,10 @@ internal static class DemoRun
         }
 
         await simulation.RunAsync(plan, Cast.Agents).ConfigureAwait(false);
-        var summary = await SummarizeAsync(engine, ledger, simulation, options.Contacts).ConfigureAwait(false);
+
+        // What a host runs every minute: with no crash and no failure, the engine's own follow-ups left it nothing.
+        var pass = await engine.ResumeWorkflowsAsync().ConfigureAwait(false);
+        var summary = await SummarizeAsync(engine, ledger, simulation, options.Contacts, pass).ConfigureAwait(false);
         if (!options.Quiet)
         {
             output.WriteLine();
@@ -73,13 +76,14 @@ internal static class DemoRun
         output.WriteLine($"Inbox: {store.Description}. Workflow: keyword intent (English and Spanish) and language → rules by intent → the");
         output.WriteLine("contact's previous agent if free, else the least loaded. Teams: "
             + string.Join(", ", Cast.TeamNames.Select(team =>
-                $"{palette.Team(team)} ({string.Join(", ", Cast.Agents.Where(a => a.Team == team).Select(a => palette.Agent(a.Id)))})"))
+                $"{palette.Team(team)} ({string.Join(", ", Cast.Agents.Where(a => a.Teams.Contains(team)).Select(a => palette.Agent(a.Id)))})"))
             + ".");
         output.WriteLine();
     }
 
     /// <summary>Reads the inbox back to check it against what was sent, and tabulates the ledger.</summary>
-    private static async Task<InboxSummary> SummarizeAsync(IConversationEngine engine, ConversationLedger ledger, InboxSimulation simulation, int contacts)
+    private static async Task<InboxSummary> SummarizeAsync(
+        IConversationEngine engine, ConversationLedger ledger, InboxSimulation simulation, int contacts, ResumeResult pass)
     {
         var stored = 0;
         var stillOpen = 0;
@@ -90,7 +94,7 @@ internal static class DemoRun
             stillOpen += (await engine.GetConversationAsync(record.Id).ConfigureAwait(false)).IsOpen ? 1 : 0;
         }
 
-        var (teams, agents) = InboxSummary.Tabulate(ledger.Records, Cast.TeamNames, Cast.Agents.Select(a => (a.Id, a.Team)).ToArray());
+        var (teams, agents) = InboxSummary.Tabulate(ledger.Records, Cast.TeamNames, Cast.Agents.Select(a => (a.Id, string.Join("+", a.Teams))).ToArray());
         return new InboxSummary
         {
             Contacts = contacts,
@@ -107,6 +111,7 @@ internal static class DemoRun
             Redeliveries = simulation.Counts.Redeliveries,
             RecognisedRedeliveries = simulation.Counts.RecognisedRedeliveries,
             Replies = simulation.Counts.Replies,
+            BackgroundPass = pass,
         };
     }
 }

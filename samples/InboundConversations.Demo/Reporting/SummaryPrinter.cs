@@ -18,6 +18,7 @@ internal static class SummaryPrinter
         output.WriteLine($"  {summary.MessagesSent} contact messages sent, {summary.MessagesStored} stored; {summary.Redeliveries} redelivered webhooks, "
             + $"{summary.RecognisedRedeliveries} recognised and not applied; {summary.Replies} agent replies");
         output.WriteLine($"  most conversations open at once for one contact: {summary.MostOpenForOneContact}; still open at the end: {summary.StillOpen}");
+        output.WriteLine($"  background pass at the end: {Pass(summary.BackgroundPass)}");
         output.WriteLine("  (times are medians from the opening, in simulated time)");
         output.WriteLine();
 
@@ -28,12 +29,18 @@ internal static class SummaryPrinter
         }
 
         output.WriteLine();
-        output.WriteLine($"  {"agent",-10} {"team",-10} {Columns}");
+        var teamsWidth = Math.Max(10, summary.Agents.Select(static a => a.Team.Length).DefaultIfEmpty(0).Max());
+        output.WriteLine($"  {"agent",-10} {"teams".PadRight(teamsWidth)} {Columns}");
         foreach (var agent in summary.Agents)
         {
-            output.WriteLine($"  {palette.Agent(agent.Name.PadRight(10))} {palette.Team(agent.Team.PadRight(10))} {Cells(agent)}");
+            output.WriteLine($"  {palette.Agent(agent.Name.PadRight(10))} {palette.Team(agent.Team.PadRight(teamsWidth))} {Cells(agent)}");
         }
     }
+
+    private static string Pass(ResumeResult pass) =>
+        $"{pass.RunsResumed} runs resumed, {pass.QueuedRunsEnded} queued runs ended, {pass.LeftoverReservationsReleased} leftover reservations released, "
+        + $"{pass.QueuedConversationsAssigned} queued conversations assigned"
+        + (pass is { RunsResumed: 0, QueuedRunsEnded: 0, LeftoverReservationsReleased: 0, QueuedConversationsAssigned: 0, FailedSteps: 0 } ? " (nothing was left behind)" : "");
 
     private static string Cells(Figures figures) =>
         $"{figures.Conversations,13}  {figures.Queued,6}  {Durations.Format(figures.MedianToAssignment),20}  {Durations.Format(figures.MedianToFirstReply),21}";

@@ -6,7 +6,7 @@ namespace InboundConversations.Demo.Simulation;
 /// <summary>
 /// The agents' side of presence, through <see cref="IAgentRoster"/>: each agent comes online for a shift, then
 /// takes a break. An agent whose shift ends while holding conversations goes away (no new assignments) and wraps
-/// them up, going offline with the last close. Coming online drains the team's queue (the library does it).
+/// them up, going offline with the last close. Coming online drains the queues of the agent's teams (the library does it).
 /// </summary>
 internal sealed class AgentShifts(IAgentRoster roster, Agenda agenda, Random random, Timeline? timeline, Palette palette, Func<bool> stretchGoesOn)
 {
@@ -19,7 +19,7 @@ internal sealed class AgentShifts(IAgentRoster roster, Agenda agenda, Random ran
             await roster.RegisterAgentAsync(new AgentRegistration
             {
                 Agent = new AgentId(agent.Id),
-                Teams = [new TeamId(agent.Team)],
+                Teams = [.. agent.Teams.Select(static team => new TeamId(team))],
                 Capacity = agent.Capacity,
             }).ConfigureAwait(false);
             agenda.After(agent.DrawFirstShift(random), () => StartShiftAsync(agent));
@@ -47,7 +47,7 @@ internal sealed class AgentShifts(IAgentRoster roster, Agenda agenda, Random ran
         }
 
         _wrappingUp.Remove(agent.Id);
-        timeline?.Action($"{palette.Agent(agent.Id)} comes online ({palette.Team(agent.Team)}, up to {agent.Capacity} at once)");
+        timeline?.Action($"{palette.Agent(agent.Id)} comes online ({string.Join(" + ", agent.Teams.Select(palette.Team))}, up to {agent.Capacity} at once)");
         await roster.SetPresenceAsync(new AgentId(agent.Id), AgentPresence.Online).ConfigureAwait(false);
         agenda.After(agent.DrawShift(random), () => EndShiftAsync(agent));
     }
