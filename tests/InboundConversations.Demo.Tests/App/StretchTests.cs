@@ -42,5 +42,19 @@ public sealed class StretchTests
         summary.Teams.Sum(t => t.Conversations).Should().Be(summary.Conversations);
         summary.Agents.Sum(a => a.Conversations).Should().Be(summary.Conversations);
         summary.Agents.Sum(a => a.Queued).Should().Be(summary.Teams.Sum(t => t.Queued));
+        summary.BackgroundPass.Should().Be(new ResumeResult(), "with no crash and no failure, the engine's own follow-ups leave the background pass nothing to do");
+    }
+
+    [Fact]
+    public async Task An_agent_of_two_teams_is_shown_in_both_and_the_pass_is_printed()
+    {
+        using var output = new StringWriter();
+
+        await DemoRun.RunAsync(new DemoOptions(), DemoStore.InMemory, output, Palette.Plain);
+
+        var text = output.ToString();
+        text.Should().Contain("support (bruno, mei, carla), billing (carla)").And.Contain("carla comes online (billing + support, up to 2 at once)");
+        text.Should().Contain("background pass at the end: 0 runs resumed, 0 queued runs ended, 0 leftover reservations released, 0 queued conversations assigned (nothing was left behind)");
+        text.Should().MatchRegex(@"carla\s+billing\+support\s+\d+");
     }
 }
