@@ -97,11 +97,27 @@ public sealed class CatalogueScene : IDisposable
     public void Dispose() => Inbox.Dispose();
 }
 
-/// <summary>One row of the catalogue: a name, the call, and the exact exception type it must throw.</summary>
+/// <summary>
+/// One row of the catalogue: a name, the call, and the exact exception type it must throw; optionally the field it
+/// must name (<see cref="InvalidRequestException.Field"/>, <see cref="InvalidIdentifierException.IdentifierKind"/>)
+/// and a fragment its message must contain, where the caller is told what was wrong.
+/// </summary>
 public sealed record BadCall(string Name, Type Expected, Func<CatalogueScene, Task> Call)
 {
+    /// <summary>The field the exception names, if the row checks it.</summary>
+    public string? Field { get; init; }
+
+    /// <summary>A fragment of the exception's message, if the row checks it.</summary>
+    public string? Message { get; init; }
+
     public static BadCall Row<TResult>(string name, Type expected, Func<CatalogueScene, ValueTask<TResult>> call) =>
         new(name, expected, async scene => await call(scene));
+
+    /// <summary>This row, also checking the field the exception names.</summary>
+    public BadCall Naming(string field) => this with { Field = field };
+
+    /// <summary>This row, also checking a fragment of the exception's message.</summary>
+    public BadCall Saying(string fragment) => this with { Message = fragment };
 
     public override string ToString() => $"{Name} → {Expected.Name}";
 }
