@@ -20,8 +20,9 @@ public sealed class SharedStores
         Action<InboundWorkflowBuilder> workflow,
         Func<IConversationStore, IConversationStore>? wrap = null,
         Func<IAgentDirectory, IAgentDirectory>? wrapAgents = null,
-        Func<IContactStore, IContactStore>? wrapContacts = null) =>
-        new(build: b =>
+        Func<IContactStore, IContactStore>? wrapContacts = null,
+        Action<IServiceCollection>? services = null) =>
+        new(services: services, build: b =>
         {
             b.AddInboundWorkflow(workflow);
             b.UseConversationStore(_ => wrap?.Invoke(Conversations) ?? Conversations);
