@@ -44,6 +44,26 @@ public sealed class OptionsValidationTests
         rejected.Failures.Should().ContainSingle().Which.Should().Contain($"{nameof(InboundConversationsOptions)}.{option}");
     }
 
+    public static TheoryData<Action<InboundConversationsOptions>, string> OutOfRangeFailures => new()
+    {
+        { o => o.MaxContentLength = 0, "InboundConversationsOptions.MaxContentLength must be from 1 to 1,048,576; it is 0." },
+        { o => o.MaxClockSkew = TimeSpan.FromDays(2), "InboundConversationsOptions.MaxClockSkew must be from zero to one day; it is 2.00:00:00." },
+        { o => o.MaxCategoryLength = 4_097, "InboundConversationsOptions.MaxCategoryLength must be from 1 to 4,096; it is 4097." },
+        { o => o.MaxNotesLength = 0, "InboundConversationsOptions.MaxNotesLength must be from 1 to 1,048,576; it is 0." },
+    };
+
+    [Theory]
+    [MemberData(nameof(OutOfRangeFailures))]
+    public void ResolvingEngine_WithOptionOutOfRange_SaysItsRangeAndValue(Action<InboundConversationsOptions> configure, string failure)
+    {
+        using var provider = Build(configure);
+
+        var rejected = provider.Invoking(p => p.GetRequiredService<IConversationEngine>())
+            .Should().ThrowExactly<OptionsValidationException>().Which;
+
+        rejected.Failures.Should().Equal(failure);
+    }
+
     [Theory]
     [MemberData(nameof(OutOfRange))]
     public void HostStartValidation_WithOptionOutOfRange_ThrowsOptionsValidationExceptionNamingIt(string option, Action<InboundConversationsOptions> configure)

@@ -44,6 +44,15 @@ public sealed class EventHandlerFailureTests : IDisposable
     }
 
     [Fact]
+    public async Task ThrowingClassHandler_IsLoggedByItsFullTypeName()
+    {
+        var result = await _inbox.ReceiveAsync();
+
+        _inbox.Logs().Where(r => r.Level == LogLevel.Error).Select(r => r.Message).Should().Contain(
+            $"Event handler {typeof(ThrowingEventHandler).FullName} failed on {nameof(ConversationOpened)} of conversation {result.ConversationId} ({nameof(InvalidOperationException)}); the change stays stored");
+    }
+
+    [Fact]
     public async Task ThrowingHandler_DoesNotUndoTheChange()
     {
         var result = await _inbox.ReceiveAsync();
