@@ -4,8 +4,9 @@ namespace InboundConversations.Tests.Domain;
 public sealed class ActorTests
 {
     [Fact]
-    public void Agent_WithDefaultAgentId_ThrowsInvalidIdentifier() =>
+    public void Agent_WithDefaultAgentId_ThrowsInvalidIdentifierSayingItIsMissing() =>
         FluentActions.Invoking(() => Actor.Agent(default)).Should().ThrowExactly<InvalidIdentifierException>()
+            .WithMessage("The AgentId is not valid: it is missing (the default value).")
             .Which.IdentifierKind.Should().Be(nameof(AgentId));
 
     [Fact]
