@@ -120,7 +120,7 @@ public abstract partial class AgentDirectoryContract
         Assert.Null(await directory.FindAsync(default, unknown, CancellationToken.None));
     }
 
-    /// <summary>A capacity below 1 is refused, on registration and on change, and changes nothing.</summary>
+    /// <summary>A capacity below 1 is refused, on registration and on change, naming the capacity given, and changes nothing.</summary>
     /// <param name="capacity">The invalid capacity.</param>
     /// <returns>A task.</returns>
     [Theory]
@@ -134,9 +134,15 @@ public abstract partial class AgentDirectoryContract
         var fresh = Samples.NewAgent();
         await RegisterAsync(directory, known, [team], capacity: 2);
 
-        await Assert.ThrowsAsync<InvalidRequestException>(() => directory.RegisterAsync(new AgentRegistration { Agent = fresh, Teams = [team], Capacity = capacity }, CancellationToken.None).AsTask());
-        await Assert.ThrowsAsync<InvalidRequestException>(() => directory.RegisterAsync(new AgentRegistration { Agent = known, Teams = [team], Capacity = capacity }, CancellationToken.None).AsTask());
-        await Assert.ThrowsAsync<InvalidRequestException>(() => directory.SetCapacityAsync(default, known, capacity, CancellationToken.None).AsTask());
+        var refused = new[]
+        {
+            await Assert.ThrowsAsync<InvalidRequestException>(() => directory.RegisterAsync(new AgentRegistration { Agent = fresh, Teams = [team], Capacity = capacity }, CancellationToken.None).AsTask()),
+            await Assert.ThrowsAsync<InvalidRequestException>(() => directory.RegisterAsync(new AgentRegistration { Agent = known, Teams = [team], Capacity = capacity }, CancellationToken.None).AsTask()),
+            await Assert.ThrowsAsync<InvalidRequestException>(() => directory.SetCapacityAsync(default, known, capacity, CancellationToken.None).AsTask()),
+        };
+
+        Assert.All(refused, e => Assert.Equal("Capacity", e.Field));
+        Assert.All(refused, e => Assert.Equal($"The request's Capacity is not valid: it is {capacity}; an agent's capacity is at least 1.", e.Message));
 
         Assert.Null(await directory.FindAsync(default, fresh, CancellationToken.None));
         Assert.Equal(2, (await directory.FindAsync(default, known, CancellationToken.None))?.Capacity);

@@ -151,6 +151,25 @@ public abstract class ContactStoreContract
         AssertProfile(await store.GetAsync(default, contact, CancellationToken.None), new() { ["tier"] = "silver" }, []);
     }
 
+    /// <summary>
+    /// A null update is an argument error; an update of the default contact id, which names nobody, throws an
+    /// invalid identifier naming <see cref="ContactId"/>, even when it changes nothing.
+    /// </summary>
+    /// <returns>A task.</returns>
+    [Fact]
+    public async Task Update_WithANullUpdateOrTheDefaultContact_Throws()
+    {
+        var store = CreateStore();
+
+        await Assert.ThrowsAsync<ArgumentNullException>(() => store.UpdateAsync(null!, CancellationToken.None).AsTask());
+        var withFields = await Assert.ThrowsAsync<InvalidIdentifierException>(() => store.UpdateAsync(Update(default, fields: new() { ["tier"] = "gold" }, tags: ["vip"]), CancellationToken.None).AsTask());
+        var empty = await Assert.ThrowsAsync<InvalidIdentifierException>(() => store.UpdateAsync(Update(default, fields: [], tags: []), CancellationToken.None).AsTask());
+
+        Assert.Equal(nameof(ContactId), withFields.IdentifierKind);
+        Assert.Equal(nameof(ContactId), empty.IdentifierKind);
+        Assert.Equal("The ContactId is not valid: it is missing (the default value).", withFields.Message);
+    }
+
     private static ContactUpdate Update(ContactId contact, Dictionary<string, string> fields, string[] tags, WorkspaceId workspace = default) => new()
     {
         Workspace = workspace,

@@ -4,8 +4,9 @@ namespace InboundConversations.Tests.Domain;
 public sealed class ActorTests
 {
     [Fact]
-    public void Agent_WithDefaultAgentId_ThrowsInvalidIdentifier() =>
+    public void Agent_WithDefaultAgentId_ThrowsInvalidIdentifierSayingItIsMissing() =>
         FluentActions.Invoking(() => Actor.Agent(default)).Should().ThrowExactly<InvalidIdentifierException>()
+            .WithMessage("The AgentId is not valid: it is missing (the default value).")
             .Which.IdentifierKind.Should().Be(nameof(AgentId));
 
     [Fact]
@@ -13,8 +14,25 @@ public sealed class ActorTests
         FluentActions.Invoking(() => Actor.Contact(default)).Should().ThrowExactly<InvalidIdentifierException>();
 
     [Fact]
-    public void Api_WithMalformedClientName_ThrowsInvalidIdentifier() =>
-        FluentActions.Invoking(() => Actor.Api("  ")).Should().ThrowExactly<InvalidIdentifierException>();
+    public void Api_WithMalformedClientName_ThrowsInvalidIdentifierNamingApiClient() =>
+        FluentActions.Invoking(() => Actor.Api("  ")).Should().ThrowExactly<InvalidIdentifierException>()
+            .Which.IdentifierKind.Should().Be("ApiClient");
+
+    [Fact]
+    public void Workflow_WithMalformedName_ThrowsInvalidIdentifierNamingWorkflowName() =>
+        FluentActions.Invoking(() => Actor.Workflow("bad\u0001name")).Should().ThrowExactly<InvalidIdentifierException>()
+            .Which.IdentifierKind.Should().Be("WorkflowName");
+
+    [Fact]
+    public void ToString_IsTheKind_ThenColonAndTheIdWhenThereIsOne()
+    {
+        Actor.Api().ToString().Should().Be("Api");
+        Actor.Workflow().ToString().Should().Be("Workflow");
+        default(Actor).ToString().Should().Be("None");
+        Actor.Api("crm").ToString().Should().Be("Api:crm");
+        Actor.Agent(new AgentId("a-1")).ToString().Should().Be("Agent:a-1");
+        Actor.Contact(new ContactId("+15551234567")).ToString().Should().Be("Contact:+15551234567");
+    }
 
     [Fact]
     public void Default_HasKindNone()

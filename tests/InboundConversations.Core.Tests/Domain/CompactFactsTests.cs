@@ -23,7 +23,8 @@ public sealed class CompactFactsTests
 
         facts.TryGetValue("Intent", out _).Should().BeFalse();
         facts.ContainsKey("intent").Should().BeTrue();
-        facts.Invoking(f => f["missing"]).Should().ThrowExactly<KeyNotFoundException>();
+        facts.Invoking(f => f["missing"]).Should().ThrowExactly<KeyNotFoundException>()
+            .WithMessage("The fact 'missing' is not present.");
         facts.Invoking(f => f.TryGetValue(null!, out _)).Should().ThrowExactly<ArgumentNullException>();
     }
 }

@@ -60,4 +60,27 @@ public sealed class ConversationIdTests
         MessageId.Parse(id.ToString()).Should().Be(id);
         FluentActions.Invoking(() => new MessageId(Guid.Empty)).Should().ThrowExactly<InvalidIdentifierException>();
     }
+
+    [Fact]
+    public void EmptyGuidOrNonGuid_IsRefusedWithAMessageSayingWhich()
+    {
+        FluentActions.Invoking(() => new ConversationId(Guid.Empty)).Should().ThrowExactly<InvalidIdentifierException>()
+            .WithMessage("The ConversationId is not valid: it is the empty GUID.");
+        FluentActions.Invoking(() => ConversationId.Parse("not-a-guid")).Should().ThrowExactly<InvalidIdentifierException>()
+            .WithMessage("The ConversationId is not valid: it is not a GUID.");
+        FluentActions.Invoking(() => new MessageId(Guid.Empty)).Should().ThrowExactly<InvalidIdentifierException>()
+            .WithMessage("The MessageId is not valid: it is the empty GUID.")
+            .Which.IdentifierKind.Should().Be(nameof(MessageId));
+        FluentActions.Invoking(() => MessageId.Parse("not-a-guid")).Should().ThrowExactly<InvalidIdentifierException>()
+            .WithMessage("The MessageId is not valid: it is not a GUID.")
+            .Which.IdentifierKind.Should().Be(nameof(MessageId));
+    }
+
+    [Fact]
+    public void MessageId_IsEmptyOnlyForTheDefault()
+    {
+        default(MessageId).IsEmpty.Should().BeTrue();
+        MessageId.New(DateTimeOffset.UtcNow).IsEmpty.Should().BeFalse();
+        new MessageId(Guid.NewGuid()).IsEmpty.Should().BeFalse();
+    }
 }

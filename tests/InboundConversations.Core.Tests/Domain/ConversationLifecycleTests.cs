@@ -71,6 +71,37 @@ public sealed class ConversationLifecycleTests
 
     public static TheoryData<ConversationTrigger> AllTriggers => new(Enum.GetValues<ConversationTrigger>());
 
+    /// <summary>
+    /// Pairs outside the table, which go to a machine: an undefined open state (just past Closed, far past it, negative)
+    /// with any trigger, and every open state with an undefined trigger (0, just past Close, far past it, negative).
+    /// </summary>
+    public static TheoryData<int, int> UndefinedOpenPairs
+    {
+        get
+        {
+            var data = new TheoryData<int, int>();
+            foreach (var state in new[] { 6, 99, -1 })
+            {
+                foreach (var trigger in Enum.GetValues<ConversationTrigger>().Select(t => (int)t).Append(9))
+                {
+                    data.Add(state, trigger);
+                }
+            }
+
+            foreach (var state in Enum.GetValues<ConversationState>().Where(s => s != ConversationState.Closed))
+            {
+                foreach (var trigger in new[] { 0, 9, 99, -1 })
+                {
+                    data.Add((int)state, trigger);
+                }
+            }
+
+            return data;
+        }
+    }
+
+    public static TheoryData<int> UndefinedTriggers => new(0, 9, 99, -1);
+
     [Theory]
     [MemberData(nameof(AllowedTransitions))]
     public void Fire_AllowedTrigger_ReturnsTheTargetStateAndLeavesTheSnapshotAsItWas(ConversationState state, ConversationTrigger trigger)
@@ -96,6 +127,7 @@ public sealed class ConversationLifecycleTests
         refused.ConversationId.Should().Be(conversation.Id);
         refused.State.Should().Be(state);
         refused.Trigger.Should().Be(trigger);
+        refused.Message.Should().Be($"Conversation {conversation.Id} is {state}; the trigger {trigger} is not allowed there.");
         ConversationLifecycle.Allows(state, trigger).Should().BeFalse();
     }
 
@@ -110,7 +142,86 @@ public sealed class ConversationLifecycleTests
 
         refused.ConversationId.Should().Be(conversation.Id);
         refused.Trigger.Should().Be(trigger);
+        refused.Message.Should().Be($"Conversation {conversation.Id} is closed; {trigger} is not allowed on a closed conversation.");
         ConversationLifecycle.Allows(ConversationState.Closed, trigger).Should().BeFalse();
+    }
+
+    [Theory]
+    [MemberData(nameof(UndefinedOpenPairs))]
+    public void Fire_UndefinedStateOrTrigger_ThrowsInvalidConversationTransitionNamingThem(int state, int trigger)
+    {
+        var conversation = In((ConversationState)state);
+
+        var refused = conversation.Invoking(c => ConversationLifecycle.Fire(c, (ConversationTrigger)trigger))
+            .Should().ThrowExactly<InvalidConversationTransitionException>().Which;
+
+        refused.ConversationId.Should().Be(conversation.Id);
+        refused.State.Should().Be((ConversationState)state);
+        refused.Trigger.Should().Be((ConversationTrigger)trigger);
+        ConversationLifecycle.Allows((ConversationState)state, (ConversationTrigger)trigger).Should().BeFalse();
+    }
+
+    [Theory]
+    [MemberData(nameof(UndefinedTriggers))]
+    public void Fire_UndefinedTriggerOnClosed_ThrowsConversationClosed(int trigger)
+    {
+        var conversation = In(ConversationState.Closed);
+
+        conversation.Invoking(c => ConversationLifecycle.Fire(c, (ConversationTrigger)trigger))
+            .Should().ThrowExactly<ConversationClosedException>().Which.Trigger.Should().Be((ConversationTrigger)trigger);
+        ConversationLifecycle.Allows(ConversationState.Closed, (ConversationTrigger)trigger).Should().BeFalse();
+    }
+
+    /// <summary>
+    /// State 0 (the default of the enum, which names no public state) is the machine's abstract Open superstate: it
+    /// takes messages and a close, and refuses every other trigger. Pinned as it is, not as a design choice.
+    /// </summary>
+    [Fact]
+    public void Fire_StateZero_ActsAsTheMachinesOpenSuperstate()
+    {
+        var zero = (ConversationState)0;
+        var conversation = In(zero);
+
+        ConversationLifecycle.Fire(conversation, ConversationTrigger.ContactMessage).Should().Be(zero);
+        ConversationLifecycle.Fire(conversation, ConversationTrigger.AgentMessage).Should().Be(zero);
+        ConversationLifecycle.Fire(conversation, ConversationTrigger.Close).Should().Be(ConversationState.Closed);
+        foreach (var trigger in new[] { ConversationTrigger.ContactMessage, ConversationTrigger.AgentMessage, ConversationTrigger.Close })
+        {
+            ConversationLifecycle.Allows(zero, trigger).Should().BeTrue($"{trigger} is allowed in Open");
+        }
+
+        foreach (var trigger in new[] { ConversationTrigger.StartWorkflow, ConversationTrigger.Route, ConversationTrigger.Enqueue, ConversationTrigger.Assign, ConversationTrigger.Unassign })
+        {
+            ConversationLifecycle.Allows(zero, trigger).Should().BeFalse($"{trigger} is not allowed in Open");
+            conversation.Invoking(c => ConversationLifecycle.Fire(c, trigger))
+                .Should().ThrowExactly<InvalidConversationTransitionException>().Which.State.Should().Be(zero);
+        }
+    }
+
+    /// <summary>
+    /// An allowed trigger is read from the table derived once, not from a machine configured per call (several
+    /// kilobytes each): after the first use, firing every allowed trigger allocates nothing.
+    /// </summary>
+    [Fact]
+    public void Fire_AllowedTriggers_ReadTheTableWithoutAllocating()
+    {
+        var allowed = Allowed.Select(pair => (Conversation: In(pair.Key.Item1), Trigger: pair.Key.Item2, Expected: pair.Value)).ToArray();
+        var wrong = 0;
+        foreach (var (conversation, trigger, _) in allowed)
+        {
+            ConversationLifecycle.Fire(conversation, trigger);
+        }
+
+        var before = GC.GetAllocatedBytesForCurrentThread();
+        foreach (var (conversation, trigger, expected) in allowed)
+        {
+            wrong += ConversationLifecycle.Fire(conversation, trigger) == expected ? 0 : 1;
+        }
+
+        var allocated = GC.GetAllocatedBytesForCurrentThread() - before;
+
+        allocated.Should().Be(0);
+        wrong.Should().Be(0);
     }
 
     [Fact]

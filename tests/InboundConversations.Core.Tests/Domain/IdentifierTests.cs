@@ -9,6 +9,7 @@ public sealed class IdentifierTests
         [nameof(ChannelId)] = v => new ChannelId(v),
         [nameof(AgentId)] = v => new AgentId(v),
         [nameof(WorkspaceId)] = v => new WorkspaceId(v),
+        [nameof(TeamId)] = v => new TeamId(v),
     };
 
     public static TheoryData<string, string?> BadValues
@@ -75,5 +76,28 @@ public sealed class IdentifierTests
         default(AgentId).IsEmpty.Should().BeTrue();
         default(ConversationId).IsEmpty.Should().BeTrue();
         new ContactId("c").IsEmpty.Should().BeFalse();
+    }
+
+    [Theory]
+    [MemberData(nameof(Kinds))]
+    public void Constructor_WithABadValue_SaysWhatIsWrongInTheMessage(string kind)
+    {
+        string MessageFor(string? value) => FluentActions.Invoking(() => Constructors[kind](value!))
+            .Should().ThrowExactly<InvalidIdentifierException>().Which.Message;
+
+        MessageFor(null).Should().Be($"The {kind} is not valid: it is null.");
+        MessageFor(string.Empty).Should().Be($"The {kind} is not valid: it is empty or white space.");
+        MessageFor(" \t").Should().Be($"The {kind} is not valid: it is empty or white space.");
+        MessageFor(new string('x', 257)).Should().Be($"The {kind} is not valid: it is 257 characters long; the most is 256.");
+        MessageFor("new\nline").Should().Be($"The {kind} is not valid: it contains a control character.");
+    }
+
+    [Fact]
+    public void DefaultTextIds_PrintAsTheEmptyString()
+    {
+        default(ContactId).ToString().Should().BeEmpty();
+        default(ChannelId).ToString().Should().BeEmpty();
+        default(AgentId).ToString().Should().BeEmpty();
+        default(TeamId).ToString().Should().BeEmpty();
     }
 }

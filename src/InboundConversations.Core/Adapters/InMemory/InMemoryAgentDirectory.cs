@@ -383,7 +383,7 @@ public sealed class InMemoryAgentDirectory : IAgentDirectory
                 return null;
             }
 
-            var start = Cursor.IsEmpty ? 0 : FirstIndexAfter(Cursor);
+            var start = FirstIndexAfter(Cursor); // the empty cursor (no pick yet) sorts before every id: 0
             for (var step = 0; step < count; step++)
             {
                 var candidate = Members.GetValueAtIndex((start + step) % count);
