@@ -243,6 +243,44 @@ public sealed class AssignmentApplyTests
     }
 
     [Fact]
+    public async Task Run_WhoseAgentGoesOfflineAfterTheReservation_WithNoChangeStoredMeanwhile_StillAssignsThem()
+    {
+        TestInbox? inbox = null;
+        var assigner = new StubAssigner(async (context, ct) =>
+        {
+            var decision = await AgentAssigners.LeastOpen().AssignAsync(context, ct);
+            await inbox!.Roster.SetPresenceAsync(new AgentId("ana"), AgentPresence.Offline, cancellationToken: ct);
+            return decision;
+        });
+        inbox = WorkflowInbox.Create(w => w.DefaultTeam("support").AssignBy(assigner));
+        using var _ = inbox;
+        await inbox.AddAgentAsync("ana");
+
+        var received = await inbox.ReceiveAsync();
+
+        (await inbox.ConversationOfAsync(received)).Assignee.Should().Be(new AgentId("ana"), "her reservation was taken for the version the assignment is written over: it is not taken again");
+        (await inbox.LoadOfAsync("ana")).Should().Be(1);
+        (await inbox.RunOfAsync(received.ConversationId)).Status.Should().Be(WorkflowRunStatus.Completed);
+    }
+
+    [Fact]
+    public async Task Run_WhoseDrainAfterQueuingFails_LogsTheFollowUp_AndStaysQueued()
+    {
+        var stores = new SharedStores();
+        var plan = new FaultPlan(11);
+        using var inbox = stores.StartLoggedEngine(w => w.DefaultTeam("support"), inner => new FaultInjectingConversationStore(inner, plan));
+        plan.Override = call => call.Operation == nameof(IConversationStore.ListQueuedAsync) ? FaultKind.Transient : null;
+
+        var received = await inbox.ReceiveAsync();
+
+        (await inbox.ConversationOfAsync(received)).State.Should().Be(ConversationState.Queued);
+        (await inbox.RunOfAsync(received.ConversationId)).Status.Should().Be(WorkflowRunStatus.Queued);
+        inbox.Messages(14).Should().Equal(
+            $"Follow-up drain of the stored change to conversation {received.ConversationId} failed ({nameof(InjectedFaultException)}); the call returns the stored change and the background pass catches up");
+        inbox.Messages(10).Should().BeEmpty("the run itself went to its end");
+    }
+
+    [Fact]
     public async Task Run_MeetingAChangeStoredMeanwhile_WhenItsAgentWentOffline_QueuesTheConversation()
     {
         var stores = new SharedStores();

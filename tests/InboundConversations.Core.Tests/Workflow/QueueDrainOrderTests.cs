@@ -44,6 +44,43 @@ public sealed class QueueDrainOrderTests
     }
 
     [Fact]
+    public async Task Close_OfAnOfflineAgentsConversation_OffersNoSeat()
+    {
+        var assigner = new RecordingAssigner(AgentAssigners.LeastOpen());
+        using var inbox = WorkflowInbox.Create(w => w.DefaultTeam("support").AssignBy(assigner));
+        await inbox.AddAgentAsync("ana", capacity: 5);
+        var hers = await inbox.ReceiveAsync("c1");
+        await inbox.Roster.SetPresenceAsync(new AgentId("ana"), AgentPresence.Offline);
+        var waiting = await inbox.ReceiveAsync("c2");
+        var asked = assigner.Calls.Count;
+
+        await inbox.CloseAsync(hers.ConversationId, "ana");
+
+        (await inbox.LoadOfAsync("ana")).Should().Be(0);
+        assigner.Calls.Should().HaveCount(asked, "the unit an offline agent gives back is no seat: the queue is not asked again");
+        (await inbox.ConversationOfAsync(waiting)).State.Should().Be(ConversationState.Queued);
+    }
+
+    [Fact]
+    public async Task Close_ByAnAgentStillAtCapacityAfterIt_OffersNoSeat()
+    {
+        var assigner = new RecordingAssigner(AgentAssigners.LeastOpen());
+        using var inbox = WorkflowInbox.Create(w => w.DefaultTeam("support").AssignBy(assigner));
+        await inbox.AddAgentAsync("ana", capacity: 2);
+        var first = await inbox.ReceiveAsync("c1");
+        await inbox.ReceiveAsync("c2");
+        await inbox.Roster.SetCapacityAsync(new AgentId("ana"), 1); // she keeps both, one above her new capacity
+        var waiting = await inbox.ReceiveAsync("c3");
+        var asked = assigner.Calls.Count;
+
+        await inbox.CloseAsync(first.ConversationId, "ana");
+
+        (await inbox.LoadOfAsync("ana")).Should().Be(1);
+        assigner.Calls.Should().HaveCount(asked, "at one open conversation of a capacity of one she has no seat to offer");
+        (await inbox.ConversationOfAsync(waiting)).State.Should().Be(ConversationState.Queued);
+    }
+
+    [Fact]
     public async Task Drain_GivesTheQueuesAssignerTheFactsTheRunLearned()
     {
         var assigner = new RecordingAssigner(AgentAssigners.LeastOpen());
