@@ -92,7 +92,7 @@ public sealed class AssignmentContext : WorkflowContext
         }
     }
 
-    private ValueTask<bool> ReleaseLateAsync(Agent agent) =>
+    private ValueTask ReleaseLateAsync(Agent agent) =>
         Reservations.SettleAsync(_directory, _store, Conversation.Workspace, agent.Id, ConversationVersion.Of(Conversation));
 
     /// <summary>The agent who handled the contact's most recent earlier conversation, if any (for sticky assignment).</summary>

@@ -11,8 +11,8 @@ internal static class Reservations
     /// theirs). A reservation another caller took for a later version of the conversation stays. Best effort: if the
     /// store or the directory fails, the reservation stays, and the engine's background pass releases it later.
     /// </summary>
-    /// <returns>True if the reservation was given back (or the agent is gone).</returns>
-    public static async ValueTask<bool> SettleAsync(
+    /// <returns>A task that completes when the reservation was given back, or kept.</returns>
+    public static async ValueTask SettleAsync(
         IAgentDirectory directory, IConversationStore store, WorkspaceId workspace, AgentId agent, ConversationVersion takenFor)
     {
         try
@@ -20,23 +20,17 @@ internal static class Reservations
             var stored = await store.FindAsync(workspace, takenFor.Conversation, CancellationToken.None).ConfigureAwait(false);
             if (stored is { IsOpen: true } && stored.Assignee == agent)
             {
-                return false;
+                return;
             }
 
             // Below the stored version, and at least the caller's own: one taken for a later version is another's.
             var below = Math.Max(stored?.Version ?? long.MaxValue, takenFor.Version + 1);
             await directory.ReleaseAsync(workspace, agent, takenFor with { Version = below }, CancellationToken.None).ConfigureAwait(false);
-            return true;
         }
-        catch (AgentNotFoundException)
-        {
-            return true;
-        }
-#pragma warning disable CA1031 // Best effort by design: a reservation kept only holds capacity back until the background pass.
+#pragma warning disable CA1031 // Best effort by design: a reservation kept only holds capacity back until the background pass; an agent gone from the directory holds none.
         catch (Exception)
 #pragma warning restore CA1031
         {
-            return false;
         }
     }
 }

@@ -29,22 +29,30 @@ internal sealed class WorkflowRunner(
     public InboundWorkflowDefinition Definition => workflow;
 
     /// <summary>
-    /// Runs the conversation's run like <see cref="RunAsync"/>, but a failure (a store error, say) is only logged:
-    /// the change that opened the conversation is stored, and the unfinished run is resumed later.
+    /// Claims the conversation's run if it is claimable (pending, or running with its claim lapsed) and runs it to its
+    /// end. A failure (a store error, say) is only logged: the change that opened the conversation is stored, and the
+    /// unfinished run is resumed later.
     /// </summary>
     /// <returns>True if this call claimed the run.</returns>
     public async ValueTask<bool> RunSafelyAsync(WorkspaceId workspace, ConversationId conversationId, CancellationToken cancellationToken)
     {
+        if (await ClaimAsync(workspace, conversationId, cancellationToken).ConfigureAwait(false) is not { } run)
+        {
+            return false;
+        }
+
         try
         {
-            return await RunAsync(workspace, conversationId, cancellationToken).ConfigureAwait(false);
+            await ContinueAsync(run, cancellationToken).ConfigureAwait(false);
         }
-#pragma warning disable CA1031 // Logged by RunAsync; the run stays unfinished and resumable once its claim lapses.
+#pragma warning disable CA1031 // Logged; the run stays unfinished and resumable once its claim lapses.
         catch (Exception exception) when (exception is not OperationCanceledException)
 #pragma warning restore CA1031
         {
-            return true;
+            Log.RunInterrupted(context.Logger, conversationId, exception.GetType().Name, WorkflowRunStatus.Running);
         }
+
+        return true;
     }
 
     /// <summary>
@@ -110,35 +118,38 @@ internal sealed class WorkflowRunner(
         }
     }
 
-    /// <summary>Runs the conversation's run if it is claimable; does nothing otherwise (finished, or another engine holds it).</summary>
-    /// <returns>True if this call claimed the run.</returns>
-    public async ValueTask<bool> RunAsync(WorkspaceId workspace, ConversationId conversationId, CancellationToken cancellationToken)
+    /// <summary>
+    /// Claims the conversation's run with a versioned update if it is claimable; does nothing otherwise (finished, or
+    /// another engine holds it).
+    /// </summary>
+    /// <returns>
+    /// The claimed run, or <see langword="null"/> if there is none to claim, another caller claimed it first, or the
+    /// store failed: that is logged, the run stays as it was (pending when it could not even be read: a run is read
+    /// right after its opening or its listing), and a later resume claims it.
+    /// </returns>
+    private async ValueTask<WorkflowRun?> ClaimAsync(WorkspaceId workspace, ConversationId conversationId, CancellationToken cancellationToken)
     {
-        var store = context.Store;
-        var run = await store.FindWorkflowRunAsync(workspace, conversationId, cancellationToken).ConfigureAwait(false);
-        if (run is null || !run.IsClaimable(context.Clock.GetUtcNow()))
-        {
-            return false; // Finished, or claimed by an engine whose claim still holds.
-        }
-
+        WorkflowRun? run = null;
         try
         {
-            run = await SaveAsync(run with { Status = WorkflowRunStatus.Running, Attempts = run.Attempts + 1, ClaimExpiresAt = Lease() }, cancellationToken).ConfigureAwait(false);
+            run = await context.Store.FindWorkflowRunAsync(workspace, conversationId, cancellationToken).ConfigureAwait(false);
+            if (run is null || !run.IsClaimable(context.Clock.GetUtcNow()))
+            {
+                return null; // Finished, or claimed by an engine whose claim still holds.
+            }
+
+            return await SaveAsync(run with { Status = WorkflowRunStatus.Running, Attempts = run.Attempts + 1, ClaimExpiresAt = Lease() }, cancellationToken).ConfigureAwait(false);
         }
         catch (ConcurrencyConflictException)
         {
-            return false; // Another caller claimed it first.
+            return null; // Another caller claimed it first.
         }
-
-        try
-        {
-            await ContinueAsync(run, cancellationToken).ConfigureAwait(false);
-            return true;
-        }
+#pragma warning disable CA1031 // Logged; nothing was claimed, so the run is as it was and a later resume claims it.
         catch (Exception exception) when (exception is not OperationCanceledException)
+#pragma warning restore CA1031
         {
-            Log.RunInterrupted(context.Logger, conversationId, exception.GetType().Name, WorkflowRunStatus.Running);
-            throw;
+            Log.RunInterrupted(context.Logger, conversationId, exception.GetType().Name, run?.Status ?? WorkflowRunStatus.Pending);
+            return null;
         }
     }
 
@@ -190,7 +201,7 @@ internal sealed class WorkflowRunner(
         }
 
         var status = decision.Outcome == AssignmentOutcome.NoAgentAvailable ? WorkflowRunStatus.Queued : WorkflowRunStatus.Completed;
-        await DecideAsync(run, conversation, team, decision, status, cancellationToken).ConfigureAwait(false);
+        status = await DecideAsync(run, conversation, team, decision, status, cancellationToken).ConfigureAwait(false);
         if (status == WorkflowRunStatus.Queued)
         {
             // An agent may have become available between the failed reservation and the queuing. The run is stored as
@@ -299,21 +310,33 @@ internal sealed class WorkflowRunner(
         return (run, conversation);
     }
 
-    private async ValueTask DecideAsync(
+    /// <summary>Stores the decision for the triaging conversation and ends the run with <paramref name="status"/>.</summary>
+    /// <returns>
+    /// The status the run was stored with as the decision's: <paramref name="status"/>, or queued if the chosen agent
+    /// could no longer be reserved for a version of the conversation stored meanwhile (then it waits in the queue).
+    /// </returns>
+    private async ValueTask<WorkflowRunStatus> DecideAsync(
         WorkflowRun run, Conversation conversation, TeamId? team, AssignmentDecision decision, WorkflowRunStatus status, CancellationToken cancellationToken)
     {
-        var stored = conversation.IsOpen
-            ? (await assignments.ApplyAsync(conversation, team, decision, ConversationState.Triaging, Actor.Workflow(), cancellationToken).ConfigureAwait(false))?.Stored
-            : null;
-        if (stored is null)
+        // The conversation is triaging (so open) here: every caller checked.
+        var applied = await assignments.ApplyAsync(conversation, team, decision, ConversationState.Triaging, Actor.Workflow(), cancellationToken).ConfigureAwait(false);
+        if (applied is null)
         {
-            // Closed, or assigned by hand, while the run went on: the run ends with what is stored.
             var current = await ConversationTransitions.FindAsync(context, run.Workspace, run.ConversationId, cancellationToken).ConfigureAwait(false);
+            if (current.State == ConversationState.Triaging && team is { } routed)
+            {
+                // Still triaging: the assignment was dropped because its agent could not be reserved again for a
+                // version stored meanwhile (they went offline, say). The conversation waits in its team's queue.
+                return await DecideAsync(run, current, routed, AssignmentDecision.NoAgentAvailable, WorkflowRunStatus.Queued, cancellationToken).ConfigureAwait(false);
+            }
+
+            // Closed, or assigned by hand, while the run went on: the run ends with what is stored.
             await EndAsync(run, current, cancellationToken).ConfigureAwait(false);
-            return;
+            return status;
         }
 
-        await FinishAsync(run, status, stored, cancellationToken).ConfigureAwait(false);
+        await FinishAsync(run, status, applied.Stored, cancellationToken).ConfigureAwait(false);
+        return status;
     }
 
     /// <summary>Records the outcome a stored conversation shows (after an interruption, or a close).</summary>
