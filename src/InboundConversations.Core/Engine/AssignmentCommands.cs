@@ -30,7 +30,7 @@ internal sealed class AssignmentCommands(EngineContext context, AssignmentServic
         var conversation = await ConversationTransitions.FindAsync(context, request.Workspace, request.ConversationId, cancellationToken).ConfigureAwait(false);
         ConversationLifecycle.Fire(conversation, ConversationTrigger.Unassign);
         var applied = await assignments.ApplyAsync(conversation, null, AssignmentDecision.LeaveUnassigned, null, request.UnassignedBy, cancellationToken).ConfigureAwait(false)
-            ?? throw new ConversationClosedException(conversation.Id, ConversationTrigger.Unassign);
+            ?? await RefusedAsync(conversation, ConversationTrigger.Unassign).ConfigureAwait(false);
         await followUps.AfterAssignmentAsync(applied).ConfigureAwait(false);
         return applied.Stored;
     }
@@ -52,7 +52,7 @@ internal sealed class AssignmentCommands(EngineContext context, AssignmentServic
         var facts = run?.Facts ?? new Dictionary<string, string>(StringComparer.Ordinal);
         var (_, decision) = await assignments.DecideAsync(conversation with { Team = toTeam }, toTeam, facts, queue.Assigner, cancellationToken).ConfigureAwait(false);
         var applied = await assignments.ApplyAsync(conversation, toTeam, decision, null, request.TransferredBy, cancellationToken).ConfigureAwait(false)
-            ?? throw new ConversationClosedException(conversation.Id, ConversationTrigger.Enqueue);
+            ?? await RefusedAsync(conversation, TriggerOf(decision)).ConfigureAwait(false);
         await followUps.AfterAssignmentAsync(applied).ConfigureAwait(false);
         return applied.Stored;
     }
@@ -69,10 +69,29 @@ internal sealed class AssignmentCommands(EngineContext context, AssignmentServic
         }
 
         var applied = await assignments.ApplyAsync(conversation, team, AssignmentDecision.AssignedTo(reserved), null, by, cancellationToken).ConfigureAwait(false)
-            ?? throw new ConversationClosedException(conversation.Id, ConversationTrigger.Assign);
+            ?? await RefusedAsync(conversation, ConversationTrigger.Assign).ConfigureAwait(false);
         await followUps.AfterAssignmentAsync(applied).ConfigureAwait(false);
         return applied.Stored;
     }
+
+    /// <summary>
+    /// Throws why a manual change was not stored: the conversation closed meanwhile, or its state (as stored now) does
+    /// not allow the trigger (an Unassigned conversation transferred to a team whose assigner assigns nobody).
+    /// </summary>
+    private async ValueTask<AppliedAssignment> RefusedAsync(Conversation conversation, ConversationTrigger trigger)
+    {
+        var current = await ConversationTransitions.FindAsync(context, conversation.Workspace, conversation.Id, CancellationToken.None).ConfigureAwait(false);
+        throw current.IsOpen
+            ? new InvalidConversationTransitionException(conversation.Id, current.State, trigger)
+            : new ConversationClosedException(conversation.Id, trigger);
+    }
+
+    private static ConversationTrigger TriggerOf(AssignmentDecision decision) => decision.Outcome switch
+    {
+        AssignmentOutcome.Assigned => ConversationTrigger.Assign,
+        AssignmentOutcome.NoAgentAvailable => ConversationTrigger.Enqueue,
+        _ => ConversationTrigger.Unassign,
+    };
 
     private async ValueTask<Agent> FindAgentAsync(WorkspaceId workspace, AgentId agent, CancellationToken cancellationToken) =>
         await Directory.FindAsync(workspace, agent, cancellationToken).ConfigureAwait(false)

@@ -117,6 +117,21 @@ public sealed class ManualAssignmentTests
     }
 
     [Fact]
+    public async Task TransferToTeam_OfAnUnassignedConversation_WhenTheAssignerAssignsNobody_IsARefusedTransitionNotAClosedConversation()
+    {
+        using var inbox = WorkflowInbox.Create(w => w.DefaultTeam("support").AssignBy(InboundConversations.Workflow.Assignment.AgentAssigners.None));
+        var received = await inbox.ReceiveAsync();
+        var before = await inbox.ConversationOfAsync(received);
+
+        var act = () => inbox.Engine.TransferAsync(new TransferConversationRequest { ConversationId = received.ConversationId, ToTeam = new TeamId("billing"), TransferredBy = Supervisor }).AsTask();
+
+        var refused = (await act.Should().ThrowAsync<InvalidConversationTransitionException>()).Which;
+        refused.State.Should().Be(ConversationState.Unassigned);
+        refused.Trigger.Should().Be(ConversationTrigger.Unassign);
+        (await inbox.ConversationOfAsync(received)).Should().Be(before, "nothing was stored");
+    }
+
+    [Fact]
     public async Task TransferToTeam_ReleasesThePreviousAgentAndAssignsInTheNewTeam()
     {
         using var inbox = Inbox();
