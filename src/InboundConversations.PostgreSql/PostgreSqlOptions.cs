@@ -1,4 +1,4 @@
-namespace InboundConversations.Storage.PostgreSql;
+namespace InboundConversations.PostgreSql;
 
 /// <summary>Options of the PostgreSQL adapter; validated when the host builds its services.</summary>
 public sealed class PostgreSqlOptions

@@ -1,7 +1,6 @@
 using System.Net;
 using InboundConversations.Storage;
-using InboundConversations.Storage.InMemory;
-using InboundConversations.Testing.Faults;
+using InboundConversations.Testing;
 using InboundConversations.WebhookHost.Tests.Support;
 using Microsoft.Extensions.DependencyInjection;
 

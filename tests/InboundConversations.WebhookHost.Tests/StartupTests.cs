@@ -1,7 +1,6 @@
+using InboundConversations.PostgreSql;
 using InboundConversations.Storage;
-using InboundConversations.Storage.InMemory;
-using InboundConversations.Storage.PostgreSql;
-using InboundConversations.Testing.Faults;
+using InboundConversations.Testing;
 using InboundConversations.WebhookHost.Tests.Support;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;

@@ -2,10 +2,10 @@
 // Usage: dotnet run -- <expected package version>. Exits 1 on the first step that is not as expected.
 using System.Reflection;
 using InboundConversations;
+using InboundConversations.PostgreSql;
 using InboundConversations.Storage;
-using InboundConversations.Storage.PostgreSql;
-using InboundConversations.Testing.Contracts;
-using InboundConversations.Workflow.Assignment;
+using InboundConversations.Testing;
+using InboundConversations.Workflow;
 using Microsoft.Extensions.DependencyInjection;
 
 if (args.Length != 1)

@@ -1,7 +1,6 @@
+using Microsoft.Extensions.DependencyInjection;
+using InboundConversations.Internal.Engine;
 using InboundConversations.Workflow;
-using InboundConversations.Workflow.Assignment;
-using InboundConversations.Workflow.Enrichment;
-using InboundConversations.Workflow.Routing;
 
 namespace InboundConversations.Demo.Inbox;
 

@@ -1,7 +1,7 @@
 using System.Globalization;
 using System.Text;
+using InboundConversations.Internal.Engine;
 using InboundConversations.Workflow;
-using InboundConversations.Workflow.Enrichment;
 
 namespace InboundConversations.Demo.Inbox;
 

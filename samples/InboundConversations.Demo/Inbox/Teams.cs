@@ -1,3 +1,5 @@
+using InboundConversations.Internal.Engine;
+
 namespace InboundConversations.Demo.Inbox;
 
 /// <summary>The demo inbox's teams; each intent the workflow learns is routed to the team of the same name.</summary>

@@ -1,3 +1,5 @@
+using InboundConversations.Workflow;
+
 namespace InboundConversations.Demo.Reporting;
 
 /// <summary>

@@ -1,5 +1,4 @@
 using InboundConversations.Demo.Reporting;
-using InboundConversations.Storage;
 
 namespace InboundConversations.Demo.Simulation;
 

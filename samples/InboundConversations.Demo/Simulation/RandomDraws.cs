@@ -1,3 +1,5 @@
+using InboundConversations.Internal.Diagnostics;
+
 namespace InboundConversations.Demo.Simulation;
 
 /// <summary>The few kinds of draw the simulation makes, all from one seeded <see cref="Random"/>.</summary>

@@ -1,3 +1,5 @@
+using InboundConversations.Internal.Engine;
+
 namespace InboundConversations.WebhookHost.Inbox;
 
 /// <summary>The host's log messages: ids, counts and states only, never message text or contact addresses.</summary>

@@ -1,5 +1,6 @@
 using InboundConversations.WebhookHost.Agents;
 using Microsoft.Extensions.Options;
+using InboundConversations.Internal.Engine;
 
 namespace InboundConversations.WebhookHost.Inbox;
 

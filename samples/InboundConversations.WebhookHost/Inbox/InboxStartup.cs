@@ -1,4 +1,4 @@
-using InboundConversations.Storage;
+using InboundConversations.Internal.Engine;
 using InboundConversations.WebhookHost.Agents;
 using Microsoft.Extensions.Options;
 

@@ -1,8 +1,6 @@
 using System.Collections.Frozen;
+using InboundConversations.Internal.Engine;
 using InboundConversations.Workflow;
-using InboundConversations.Workflow.Assignment;
-using InboundConversations.Workflow.Enrichment;
-using InboundConversations.Workflow.Routing;
 
 namespace InboundConversations.WebhookHost.Inbox;
 

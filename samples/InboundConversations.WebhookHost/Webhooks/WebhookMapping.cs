@@ -1,4 +1,5 @@
 using InboundConversations.WebhookHost.Problems;
+using InboundConversations.Storage;
 
 namespace InboundConversations.WebhookHost.Webhooks;
 

@@ -1,3 +1,5 @@
+using InboundConversations.Storage;
+
 namespace InboundConversations.WebhookHost.Webhooks;
 
 /// <summary>

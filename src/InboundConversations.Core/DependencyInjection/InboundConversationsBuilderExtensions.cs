@@ -1,5 +1,5 @@
 using InboundConversations;
-using InboundConversations.Engine;
+using InboundConversations.Internal.Changes;
 using InboundConversations.Storage;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 

@@ -1,8 +1,7 @@
 using InboundConversations;
-using InboundConversations.Engine;
+using InboundConversations.Internal.Engine;
 using InboundConversations.Storage;
-using InboundConversations.Storage.InMemory;
-using InboundConversations.Workflow;
+using InboundConversations.Workflow.Internal;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;

@@ -1,7 +1,4 @@
-using InboundConversations.Workflow.Assignment;
-using InboundConversations.Workflow.Enrichment;
-using InboundConversations.Workflow.Routing;
-using InboundConversations.Workflow.Triggers;
+using InboundConversations.Workflow.Internal;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 

@@ -1,5 +1,6 @@
+using InboundConversations.PostgreSql;
+using InboundConversations.PostgreSql.Internal;
 using InboundConversations.Storage;
-using InboundConversations.Storage.PostgreSql;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;

@@ -2,6 +2,7 @@ using BenchmarkDotNet.Attributes;
 using BenchmarkDotNet.Configs;
 using InboundConversations.Benchmarks.Peer;
 using InboundConversations.Benchmarks.Setup;
+using InboundConversations.Internal.Changes;
 
 namespace InboundConversations.Benchmarks.Append;
 

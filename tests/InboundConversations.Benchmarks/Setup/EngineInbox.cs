@@ -1,8 +1,4 @@
-using InboundConversations.Storage;
 using InboundConversations.Workflow;
-using InboundConversations.Workflow.Assignment;
-using InboundConversations.Workflow.Enrichment;
-using InboundConversations.Workflow.Routing;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace InboundConversations.Benchmarks.Setup;

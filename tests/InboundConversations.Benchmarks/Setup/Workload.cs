@@ -1,3 +1,5 @@
+using InboundConversations.Internal.Changes;
+
 namespace InboundConversations.Benchmarks.Setup;
 
 /// <summary>

@@ -1,5 +1,4 @@
 using InboundConversations.Storage;
-using InboundConversations.Storage.InMemory;
 using InboundConversations.Tests.Support;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;

@@ -1,9 +1,6 @@
 using InboundConversations.Storage;
-using InboundConversations.Tests.Support;
 using InboundConversations.Workflow;
-using InboundConversations.Workflow.Assignment;
-using InboundConversations.Workflow.Enrichment;
-using InboundConversations.Workflow.Routing;
+using InboundConversations.Tests.Support;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace InboundConversations.Tests.Documentation;

@@ -1,3 +1,5 @@
+using InboundConversations.Workflow;
+
 namespace InboundConversations.Tests.Domain;
 
 /// <summary>Actors: who did something to a conversation.</summary>

@@ -1,3 +1,5 @@
+using InboundConversations.Internal.Domain;
+
 namespace InboundConversations.Tests.Domain;
 
 /// <summary>The stored form of a run's facts reads like the dictionary it replaced.</summary>

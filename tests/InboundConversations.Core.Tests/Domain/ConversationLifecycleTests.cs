@@ -1,3 +1,5 @@
+using InboundConversations.Internal.Domain;
+
 namespace InboundConversations.Tests.Domain;
 
 /// <summary>

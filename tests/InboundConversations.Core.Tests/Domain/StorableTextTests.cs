@@ -1,3 +1,5 @@
+using InboundConversations.Internal.Domain;
+
 namespace InboundConversations.Tests.Domain;
 
 /// <summary>The one rule for stored free text: no NUL, no unpaired surrogate; everything else passes.</summary>

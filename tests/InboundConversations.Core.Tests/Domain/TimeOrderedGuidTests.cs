@@ -1,4 +1,5 @@
 using System.Buffers.Binary;
+using InboundConversations.Internal.Domain;
 
 namespace InboundConversations.Tests.Domain;
 

@@ -1,4 +1,5 @@
-using InboundConversations.Testing.Faults;
+using InboundConversations.Internal.Engine;
+using InboundConversations.Testing;
 using InboundConversations.Tests.Support;
 
 namespace InboundConversations.Tests.Engine;

@@ -1,4 +1,5 @@
 using InboundConversations.Tests.Support;
+using InboundConversations.Internal.Domain;
 
 namespace InboundConversations.Tests.Engine;
 

@@ -1,4 +1,4 @@
-using InboundConversations.Engine;
+using InboundConversations.Internal.Engine;
 using InboundConversations.Tests.Support;
 using Microsoft.Extensions.DependencyInjection;
 

@@ -1,4 +1,5 @@
 using InboundConversations.Tests.Support;
+using InboundConversations.Storage;
 
 namespace InboundConversations.Tests.Engine;
 

@@ -1,4 +1,3 @@
-using InboundConversations.Storage;
 using InboundConversations.Tests.Support;
 
 namespace InboundConversations.Tests.Engine;

@@ -1,5 +1,7 @@
+using InboundConversations.Internal.Domain;
+using InboundConversations.Internal.Engine;
 using InboundConversations.Storage;
-using InboundConversations.Testing.Faults;
+using InboundConversations.Testing;
 using InboundConversations.Tests.Support;
 using Microsoft.Extensions.Logging;
 

@@ -1,5 +1,6 @@
 using static InboundConversations.Tests.Reliability.BadCall;
 using static InboundConversations.Tests.Reliability.CatalogueScene;
+using InboundConversations.Internal.Engine;
 
 namespace InboundConversations.Tests.Reliability;
 

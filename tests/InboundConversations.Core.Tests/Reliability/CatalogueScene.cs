@@ -1,4 +1,4 @@
-using InboundConversations.Storage;
+using InboundConversations.Internal.Engine;
 using Microsoft.Extensions.DependencyInjection;
 using InboundConversations.Tests.Support;
 

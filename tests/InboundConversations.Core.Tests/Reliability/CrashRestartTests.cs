@@ -1,7 +1,6 @@
-using InboundConversations.Storage;
-using InboundConversations.Testing.Faults;
-using InboundConversations.Tests.Support;
+using InboundConversations.Testing;
 using InboundConversations.Workflow;
+using InboundConversations.Tests.Support;
 
 namespace InboundConversations.Tests.Reliability;
 

@@ -1,7 +1,5 @@
 using InboundConversations.Storage;
-using InboundConversations.Storage.InMemory;
-using InboundConversations.Testing.Faults;
-using InboundConversations.Testing.Contracts;
+using InboundConversations.Testing;
 using InboundConversations.Tests.Support;
 
 namespace InboundConversations.Tests.Reliability;

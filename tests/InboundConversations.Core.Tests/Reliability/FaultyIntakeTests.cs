@@ -1,7 +1,7 @@
 using Microsoft.Extensions.DependencyInjection;
 using System.Collections.Concurrent;
-using InboundConversations.Storage.InMemory;
-using InboundConversations.Testing.Faults;
+using InboundConversations.Storage;
+using InboundConversations.Testing;
 using InboundConversations.Tests.Support;
 using Xunit.Abstractions;
 

@@ -1,8 +1,7 @@
 using System.Collections.Concurrent;
-using InboundConversations.Storage;
-using InboundConversations.Testing.Faults;
-using InboundConversations.Tests.Support;
+using InboundConversations.Testing;
 using InboundConversations.Workflow;
+using InboundConversations.Tests.Support;
 using Xunit.Abstractions;
 
 namespace InboundConversations.Tests.Reliability;

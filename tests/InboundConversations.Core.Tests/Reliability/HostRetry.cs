@@ -1,4 +1,4 @@
-using InboundConversations.Testing.Faults;
+using InboundConversations.Testing;
 
 namespace InboundConversations.Tests.Reliability;
 

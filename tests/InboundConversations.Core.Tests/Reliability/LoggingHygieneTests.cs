@@ -1,7 +1,5 @@
 using InboundConversations.Tests.Support;
 using InboundConversations.Workflow;
-using InboundConversations.Workflow.Enrichment;
-using InboundConversations.Workflow.Routing;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging.Testing;
 

@@ -1,6 +1,6 @@
 using InboundConversations.Storage;
-using InboundConversations.Workflow.Assignment;
-using InboundConversations.Testing.Faults;
+using InboundConversations.Testing;
+using InboundConversations.Workflow;
 using InboundConversations.Tests.Support;
 
 namespace InboundConversations.Tests.Reliability;

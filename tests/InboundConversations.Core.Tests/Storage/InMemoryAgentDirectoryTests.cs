@@ -1,5 +1,4 @@
 using InboundConversations.Storage;
-using InboundConversations.Storage.InMemory;
 
 namespace InboundConversations.Tests.Storage;
 

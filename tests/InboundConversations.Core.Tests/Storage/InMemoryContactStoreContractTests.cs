@@ -1,6 +1,5 @@
 using InboundConversations.Storage;
-using InboundConversations.Storage.InMemory;
-using InboundConversations.Testing.Contracts;
+using InboundConversations.Testing;
 
 namespace InboundConversations.Tests.Storage;
 

@@ -1,4 +1,4 @@
-using InboundConversations.Storage.InMemory;
+using InboundConversations.Storage;
 
 namespace InboundConversations.Tests.Support;
 

@@ -1,6 +1,5 @@
 using InboundConversations.Storage;
 using InboundConversations.Workflow;
-using InboundConversations.Workflow.Assignment;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 

@@ -1,5 +1,5 @@
 using System.Collections.Concurrent;
-using InboundConversations.Testing.Faults;
+using InboundConversations.Testing;
 using InboundConversations.Workflow;
 using Microsoft.Extensions.DependencyInjection;
 

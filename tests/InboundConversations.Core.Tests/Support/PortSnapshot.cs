@@ -1,4 +1,3 @@
-using InboundConversations.Storage;
 
 namespace InboundConversations.Tests.Support;
 

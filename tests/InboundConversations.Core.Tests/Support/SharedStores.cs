@@ -1,5 +1,4 @@
 using InboundConversations.Storage;
-using InboundConversations.Storage.InMemory;
 using InboundConversations.Workflow;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;

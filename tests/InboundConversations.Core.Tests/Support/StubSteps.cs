@@ -1,7 +1,4 @@
 using InboundConversations.Workflow;
-using InboundConversations.Workflow.Assignment;
-using InboundConversations.Workflow.Enrichment;
-using InboundConversations.Workflow.Routing;
 
 namespace InboundConversations.Tests.Support;
 

@@ -1,5 +1,4 @@
-using InboundConversations.Workflow.Enrichment;
-using InboundConversations.Workflow.Routing;
+using InboundConversations.Workflow;
 
 namespace InboundConversations.Tests.Support;
 

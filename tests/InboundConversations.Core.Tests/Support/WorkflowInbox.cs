@@ -1,4 +1,3 @@
-using InboundConversations.Storage;
 using InboundConversations.Workflow;
 using Microsoft.Extensions.DependencyInjection;
 

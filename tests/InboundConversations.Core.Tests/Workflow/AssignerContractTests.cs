@@ -1,7 +1,7 @@
+using InboundConversations.Internal.Changes;
 using InboundConversations.Storage;
-using InboundConversations.Storage.InMemory;
+using InboundConversations.Workflow;
 using InboundConversations.Tests.Support;
-using InboundConversations.Workflow.Assignment;
 
 namespace InboundConversations.Tests.Workflow;
 

@@ -1,8 +1,7 @@
 using InboundConversations.Storage;
-using InboundConversations.Storage.InMemory;
-using InboundConversations.Testing.Faults;
+using InboundConversations.Testing;
+using InboundConversations.Workflow;
 using InboundConversations.Tests.Support;
-using InboundConversations.Workflow.Assignment;
 using Microsoft.Extensions.Logging;
 
 namespace InboundConversations.Tests.Workflow;

@@ -1,5 +1,5 @@
 using InboundConversations.Storage;
-using InboundConversations.Testing.Faults;
+using InboundConversations.Testing;
 using InboundConversations.Tests.Support;
 
 namespace InboundConversations.Tests.Workflow;

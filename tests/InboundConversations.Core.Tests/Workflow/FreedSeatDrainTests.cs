@@ -1,6 +1,7 @@
+using Microsoft.Extensions.DependencyInjection;
 using InboundConversations.Tests.Support;
-using InboundConversations.Workflow.Assignment;
-using InboundConversations.Workflow.Routing;
+using InboundConversations.Internal.Engine;
+using InboundConversations.Workflow;
 
 namespace InboundConversations.Tests.Workflow;
 

@@ -1,4 +1,6 @@
 using InboundConversations.Tests.Support;
+using InboundConversations.Internal.Domain;
+using InboundConversations.Internal.Engine;
 
 namespace InboundConversations.Tests.Workflow;
 
@@ -108,7 +110,7 @@ public sealed class ManualAssignmentTests
     [Fact]
     public async Task Unassign_AnUnassignedConversation_ThrowsInvalidTransition()
     {
-        using var inbox = WorkflowInbox.Create(w => w.DefaultTeam("support").AssignBy(InboundConversations.Workflow.Assignment.AgentAssigners.None));
+        using var inbox = WorkflowInbox.Create(w => w.DefaultTeam("support").AssignBy(InboundConversations.Workflow.AgentAssigners.None));
         var received = await inbox.ReceiveAsync();
 
         var act = () => inbox.Engine.UnassignAsync(new UnassignConversationRequest { ConversationId = received.ConversationId, UnassignedBy = Supervisor }).AsTask();
@@ -119,7 +121,7 @@ public sealed class ManualAssignmentTests
     [Fact]
     public async Task TransferToTeam_OfAnUnassignedConversation_WhenTheAssignerAssignsNobody_IsARefusedTransitionNotAClosedConversation()
     {
-        using var inbox = WorkflowInbox.Create(w => w.DefaultTeam("support").AssignBy(InboundConversations.Workflow.Assignment.AgentAssigners.None));
+        using var inbox = WorkflowInbox.Create(w => w.DefaultTeam("support").AssignBy(InboundConversations.Workflow.AgentAssigners.None));
         var received = await inbox.ReceiveAsync();
         var before = await inbox.ConversationOfAsync(received);
 

@@ -1,5 +1,6 @@
+using InboundConversations.Internal.Engine;
 using InboundConversations.Storage;
-using InboundConversations.Testing.Faults;
+using InboundConversations.Testing;
 using InboundConversations.Tests.Support;
 using Microsoft.Extensions.Logging;
 

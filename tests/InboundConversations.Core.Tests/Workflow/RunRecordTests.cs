@@ -1,7 +1,6 @@
-using InboundConversations.Storage;
+using InboundConversations.Workflow;
 using InboundConversations.Tests.Support;
 using Microsoft.Extensions.DependencyInjection;
-using InboundConversations.Workflow.Assignment;
 using Microsoft.Extensions.Logging;
 
 namespace InboundConversations.Tests.Workflow;

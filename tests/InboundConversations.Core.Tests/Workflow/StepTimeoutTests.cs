@@ -1,6 +1,6 @@
 using InboundConversations.Tests.Support;
 using Microsoft.Extensions.DependencyInjection;
-using InboundConversations.Workflow.Assignment;
+using InboundConversations.Workflow;
 using Microsoft.Extensions.Logging;
 
 namespace InboundConversations.Tests.Workflow;

@@ -1,6 +1,5 @@
 using InboundConversations.Tests.Support;
 using Microsoft.Extensions.DependencyInjection;
-using InboundConversations.Workflow;
 using Microsoft.Extensions.Logging;
 
 namespace InboundConversations.Tests.Workflow;

@@ -1,6 +1,6 @@
-using InboundConversations.Storage;
+using InboundConversations.Internal.Engine;
+using InboundConversations.Workflow;
 using InboundConversations.Tests.Support;
-using InboundConversations.Workflow.Assignment;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace InboundConversations.Tests.Workflow;

@@ -1,5 +1,6 @@
 using InboundConversations.Tests.Support;
-using InboundConversations.Workflow.Assignment;
+using InboundConversations.Storage;
+using InboundConversations.Workflow;
 
 namespace InboundConversations.Tests.Workflow;
 

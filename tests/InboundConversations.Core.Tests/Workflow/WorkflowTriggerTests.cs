@@ -1,5 +1,6 @@
 using InboundConversations.Tests.Support;
 using Microsoft.Extensions.DependencyInjection;
+using InboundConversations.Storage;
 
 namespace InboundConversations.Tests.Workflow;
 

@@ -1,5 +1,6 @@
 using InboundConversations.Demo.Inbox;
 using InboundConversations.Demo.Simulation;
+using InboundConversations.Internal.Engine;
 using InboundConversations.Workflow;
 using Microsoft.Extensions.DependencyInjection;
 

@@ -1,4 +1,5 @@
 using InboundConversations.Demo.Inbox;
+using InboundConversations.Internal.Engine;
 
 namespace InboundConversations.Demo.Tests.Inbox;
 

@@ -1,7 +1,6 @@
 using InboundConversations.PostgreSql.Tests.Infrastructure;
 using InboundConversations.Storage;
-using InboundConversations.Storage.PostgreSql;
-using InboundConversations.Testing.Contracts;
+using InboundConversations.Testing;
 using Npgsql;
 
 namespace InboundConversations.PostgreSql.Tests.Contacts;

@@ -1,6 +1,5 @@
 using InboundConversations.PostgreSql.Tests.Infrastructure;
 using InboundConversations.Storage;
-using InboundConversations.Storage.PostgreSql;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 using Npgsql;

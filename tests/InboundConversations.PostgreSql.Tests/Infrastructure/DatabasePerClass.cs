@@ -1,5 +1,4 @@
 using System.Collections.Concurrent;
-using InboundConversations.Storage.PostgreSql;
 using Npgsql;
 
 namespace InboundConversations.PostgreSql.Tests.Infrastructure;

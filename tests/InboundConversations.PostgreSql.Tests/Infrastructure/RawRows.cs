@@ -1,4 +1,5 @@
 using Npgsql;
+using InboundConversations.PostgreSql.Internal;
 
 namespace InboundConversations.PostgreSql.Tests.Infrastructure;
 

@@ -1,6 +1,5 @@
 using InboundConversations.PostgreSql.Tests.Infrastructure;
 using InboundConversations.Storage;
-using InboundConversations.Storage.PostgreSql;
 using Microsoft.Extensions.Time.Testing;
 using Npgsql;
 

@@ -1,5 +1,4 @@
-using InboundConversations.Workflow.Assignment;
-using InboundConversations.Workflow.Enrichment;
+using InboundConversations.Workflow;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace InboundConversations.PostgreSql.Tests.Scale;

@@ -1,6 +1,5 @@
 using System.Collections.Concurrent;
 using InboundConversations.PostgreSql.Tests.Infrastructure;
-using InboundConversations.Storage;
 using Npgsql;
 
 namespace InboundConversations.PostgreSql.Tests.Scale;

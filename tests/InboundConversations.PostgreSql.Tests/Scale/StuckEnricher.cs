@@ -1,5 +1,5 @@
 using System.Threading.Channels;
-using InboundConversations.Workflow.Enrichment;
+using InboundConversations.Workflow;
 
 namespace InboundConversations.PostgreSql.Tests.Scale;
 

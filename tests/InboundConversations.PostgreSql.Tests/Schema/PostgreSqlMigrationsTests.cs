@@ -1,7 +1,7 @@
 using InboundConversations.PostgreSql.Tests.Infrastructure;
 using InboundConversations.PostgreSql.Tests.Scale;
+using InboundConversations.PostgreSql.Internal;
 using InboundConversations.Storage;
-using InboundConversations.Storage.PostgreSql;
 using Npgsql;
 
 namespace InboundConversations.PostgreSql.Tests.Schema;

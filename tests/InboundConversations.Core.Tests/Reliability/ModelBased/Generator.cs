@@ -1,3 +1,5 @@
+using InboundConversations.Internal.Engine;
+
 namespace InboundConversations.Tests.Reliability.ModelBased;
 
 /// <summary>

@@ -1,4 +1,4 @@
-using InboundConversations.Workflow.Enrichment;
+using InboundConversations.Workflow;
 
 namespace InboundConversations.Tests.Reliability.ModelBased;
 

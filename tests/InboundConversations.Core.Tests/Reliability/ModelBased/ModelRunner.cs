@@ -1,7 +1,7 @@
+using InboundConversations.Internal.Engine;
 using InboundConversations.Storage;
+using InboundConversations.Workflow;
 using InboundConversations.Tests.Support;
-using InboundConversations.Workflow.Assignment;
-using InboundConversations.Workflow.Routing;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace InboundConversations.Tests.Reliability.ModelBased;

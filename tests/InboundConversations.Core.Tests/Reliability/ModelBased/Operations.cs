@@ -1,3 +1,5 @@
+using InboundConversations.Internal.Engine;
+
 namespace InboundConversations.Tests.Reliability.ModelBased;
 
 /// <summary>One step of a generated sequence. Steps name contacts, agents and teams, never engine-made ids, so any subsequence replays.</summary>

@@ -1,3 +1,5 @@
+using InboundConversations.Storage;
+
 namespace InboundConversations.Tests.Reliability.ModelBased;
 
 /// <summary>

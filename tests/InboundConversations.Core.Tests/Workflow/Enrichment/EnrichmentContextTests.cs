@@ -1,5 +1,4 @@
 using InboundConversations.Tests.Support;
-using InboundConversations.Workflow.Enrichment;
 
 namespace InboundConversations.Tests.Workflow.Enrichment;
 

@@ -1,6 +1,5 @@
 using InboundConversations.Tests.Support;
 using InboundConversations.Workflow;
-using InboundConversations.Workflow.Enrichment;
 
 namespace InboundConversations.Tests.Workflow.Enrichment;
 

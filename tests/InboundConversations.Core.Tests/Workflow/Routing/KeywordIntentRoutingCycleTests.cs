@@ -1,7 +1,6 @@
 using InboundConversations.Tests.Support;
+using InboundConversations.Internal.Engine;
 using InboundConversations.Workflow;
-using InboundConversations.Workflow.Enrichment;
-using InboundConversations.Workflow.Routing;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace InboundConversations.Tests.Workflow.Routing;

@@ -1,5 +1,5 @@
 using InboundConversations.Tests.Support;
-using InboundConversations.Workflow.Routing;
+using InboundConversations.Workflow;
 
 namespace InboundConversations.Tests.Workflow.Routing;
 

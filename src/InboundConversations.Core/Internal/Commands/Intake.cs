@@ -1,0 +1,97 @@
+using InboundConversations.Internal.Changes;
+using InboundConversations.Internal.Diagnostics;
+using InboundConversations.Internal.Running;
+using InboundConversations.Storage;
+
+namespace InboundConversations.Internal.Commands;
+
+/// <summary>
+/// The hot path: an inbound message joins the open conversation or opens one. No state machine runs here:
+/// a contact message to an open conversation changes no state, and an opening is a creation, not a transition.
+/// </summary>
+internal sealed class Intake(EngineContext context, WorkflowRunner? runner)
+{
+    private readonly bool _startsWorkflow = runner?.Definition.StartsFor(ConversationSource.Contact) ?? false;
+
+    public ValueTask<ReceiveResult> ReceiveAsync(InboundMessage message, CancellationToken cancellationToken)
+    {
+        var now = context.Clock.GetUtcNow();
+        context.Validator.Validate(message, now);
+        var stored = context.ChangeAsync(message.Workspace, message.Contact, ToAppend(message, now, _startsWorkflow), AppendAsync, cancellationToken);
+        return _startsWorkflow ? RunWorkflowAsync(stored, message.Workspace) : stored;
+    }
+
+    /// <summary>
+    /// The call that opened a conversation runs its workflow before it returns. Once the opening is stored the run
+    /// goes to its end whatever the caller's token says (invariant 4); if this process dies first, the run was
+    /// stored with the opening and <see cref="IConversationEngine.ResumeWorkflowsAsync"/> runs it later.
+    /// </summary>
+    private async ValueTask<ReceiveResult> RunWorkflowAsync(ValueTask<ReceiveResult> stored, WorkspaceId workspace)
+    {
+        var result = await stored.ConfigureAwait(false);
+        if (result.OpenedConversation)
+        {
+            await runner!.RunSafelyAsync(workspace, result.ConversationId, CancellationToken.None).ConfigureAwait(false);
+        }
+
+        return result;
+    }
+
+    private static async ValueTask<ReceiveResult> AppendAsync(
+        EngineContext context, ContactGate gate, InboundAppend append, CancellationToken cancellationToken)
+    {
+        var result = await context.Store.AppendInboundAsync(append, cancellationToken).ConfigureAwait(false);
+        if (result.Outcome == InboundAppendOutcome.Duplicate && result.Message.Contact != append.Contact)
+        {
+            // The key names another contact's message: never answer with (or reveal) that contact's conversation.
+            throw new InvalidRequestException(nameof(InboundMessage.ExternalId), "it was already recorded on this channel for another contact's message");
+        }
+
+        Publish(context, gate, result);
+        return new ReceiveResult(result.Outcome, result.Message.ConversationId, result.Message.Id);
+    }
+
+    private static InboundAppend ToAppend(InboundMessage message, DateTimeOffset now, bool startsWorkflow) => new()
+    {
+        Workspace = message.Workspace,
+        Contact = message.Contact,
+        Channel = message.Channel,
+        ExternalId = message.ExternalId,
+        Content = message.Content,
+        SentAt = message.SentAt,
+        ReceivedAt = now,
+        MessageId = MessageId.New(now),
+        NewConversationId = ConversationId.New(now),
+        NewConversationState = startsWorkflow ? ConversationState.Triaging : ConversationState.Unassigned,
+        StartsWorkflow = startsWorkflow,
+    };
+
+    private static void Publish(EngineContext context, ContactGate gate, InboundAppendResult result)
+    {
+        var logger = context.Logger;
+        switch (result.Outcome)
+        {
+            case InboundAppendOutcome.Opened:
+                var opened = result.OpenedConversation!;
+                Log.ConversationOpened(logger, opened.Id, opened.Workspace, opened.Source, opened.State);
+                if (context.Events.HasHandlers)
+                {
+                    context.Events.Enqueue(gate, new ConversationOpened(opened));
+                    context.Events.Enqueue(gate, new MessageReceived(result.Message));
+                }
+
+                break;
+            case InboundAppendOutcome.Appended:
+                Log.MessageAppended(logger, result.Message.Id, result.Message.ConversationId);
+                if (context.Events.HasHandlers)
+                {
+                    context.Events.Enqueue(gate, new MessageReceived(result.Message));
+                }
+
+                break;
+            default:
+                Log.RedeliveryIgnored(logger, result.Message.Id, result.Message.ConversationId);
+                break;
+        }
+    }
+}

@@ -1,0 +1,142 @@
+using Stateless;
+
+namespace InboundConversations.Internal.Domain;
+
+/// <summary>
+/// The conversation lifecycle as a Stateless machine over a stored state (the README, "The conversation lifecycle").
+/// </summary>
+/// <remarks>
+/// The machine below is the definition. Configuring one costs about a microsecond and several kilobytes, and a
+/// workflow cycle fires a dozen triggers, so allowed transitions are read from a table derived once from that
+/// machine: every (state, trigger) pair is fired on a machine of its own when the type initializes. A trigger the
+/// table does not allow is fired on a machine built for that call, which throws exactly what the machine throws.
+/// Machines are never shared (Stateless machines are not thread-safe) and none sits on the inbound-append path.
+/// </remarks>
+internal static class ConversationLifecycle
+{
+    /// <summary>
+    /// [state, trigger] → the state after the trigger, or <see langword="null"/> if the machine refuses it. Pairs that
+    /// are not both defined enum values are not derived, and go to a machine.
+    /// </summary>
+    private static readonly (bool Derived, ConversationState? To)[,] Table = Derive();
+
+    /// <summary>Applies <paramref name="trigger"/> to <paramref name="conversation"/>'s state.</summary>
+    /// <returns>The state after the trigger; the conversation itself is not changed.</returns>
+    /// <exception cref="ConversationClosedException">The conversation is closed.</exception>
+    /// <exception cref="InvalidConversationTransitionException">The state does not allow the trigger.</exception>
+    public static ConversationState Fire(Conversation conversation, ConversationTrigger trigger)
+    {
+        var entry = Lookup(conversation.State, trigger);
+        return entry.To ?? FireOnMachine(conversation.State, trigger, conversation.Id);
+    }
+
+    /// <summary>Whether <paramref name="trigger"/> is allowed in <paramref name="state"/>.</summary>
+    public static bool Allows(ConversationState state, ConversationTrigger trigger)
+    {
+        var entry = Lookup(state, trigger);
+        if (entry.Derived)
+        {
+            return entry.To is not null;
+        }
+
+        var current = (LifecycleState)state;
+        return Build(() => current, s => current = s, default).CanFire(trigger);
+    }
+
+    private static (bool Derived, ConversationState? To) Lookup(ConversationState state, ConversationTrigger trigger) =>
+        (uint)state < (uint)Table.GetLength(0) && (uint)trigger < (uint)Table.GetLength(1) ? Table[(int)state, (int)trigger] : default;
+
+    private static ConversationState FireOnMachine(ConversationState from, ConversationTrigger trigger, ConversationId id)
+    {
+        var state = (LifecycleState)from;
+        var machine = Build(() => state, s => state = s, id);
+        machine.Fire(trigger);
+        return (ConversationState)state;
+    }
+
+    private static (bool Derived, ConversationState? To)[,] Derive()
+    {
+        var states = Enum.GetValues<ConversationState>();
+        var triggers = Enum.GetValues<ConversationTrigger>();
+        var table = new (bool Derived, ConversationState? To)[(int)states.Max() + 1, (int)triggers.Max() + 1];
+        foreach (var from in states)
+        {
+            foreach (var trigger in triggers)
+            {
+                var state = (LifecycleState)from;
+                var machine = Build(() => state, s => state = s, default);
+                ConversationState? to = null;
+                if (machine.CanFire(trigger))
+                {
+                    machine.Fire(trigger);
+                    to = (ConversationState)state;
+                }
+
+                table[(int)from, (int)trigger] = (true, to);
+            }
+        }
+
+        return table;
+    }
+
+    private static StateMachine<LifecycleState, ConversationTrigger> Build(
+        Func<LifecycleState> read, Action<LifecycleState> write, ConversationId id)
+    {
+        var machine = new StateMachine<LifecycleState, ConversationTrigger>(read, write);
+
+        machine.Configure(LifecycleState.Open)
+            .InternalTransition(ConversationTrigger.ContactMessage, static () => { })
+            .InternalTransition(ConversationTrigger.AgentMessage, static () => { })
+            .Permit(ConversationTrigger.Close, LifecycleState.Closed);
+
+        machine.Configure(LifecycleState.Triaging)
+            .SubstateOf(LifecycleState.Open)
+            .InternalTransition(ConversationTrigger.Route, static () => { })
+            .Permit(ConversationTrigger.Enqueue, LifecycleState.Queued)
+            .Permit(ConversationTrigger.Assign, LifecycleState.Assigned)
+            .Permit(ConversationTrigger.Unassign, LifecycleState.Unassigned);
+
+        machine.Configure(LifecycleState.Queued)
+            .SubstateOf(LifecycleState.Open)
+            .PermitReentry(ConversationTrigger.Enqueue)
+            .Permit(ConversationTrigger.Assign, LifecycleState.Assigned)
+            .Permit(ConversationTrigger.Unassign, LifecycleState.Unassigned);
+
+        machine.Configure(LifecycleState.Assigned)
+            .SubstateOf(LifecycleState.Open)
+            .PermitReentry(ConversationTrigger.Assign)
+            .Permit(ConversationTrigger.Enqueue, LifecycleState.Queued)
+            .Permit(ConversationTrigger.Unassign, LifecycleState.Unassigned);
+
+        machine.Configure(LifecycleState.Unassigned)
+            .SubstateOf(LifecycleState.Open)
+            .Permit(ConversationTrigger.StartWorkflow, LifecycleState.Triaging)
+            .Permit(ConversationTrigger.Enqueue, LifecycleState.Queued)
+            .Permit(ConversationTrigger.Assign, LifecycleState.Assigned);
+
+        machine.Configure(LifecycleState.Closed);
+
+        machine.OnUnhandledTrigger((state, trigger) =>
+        {
+            if (state == LifecycleState.Closed)
+            {
+                throw new ConversationClosedException(id, trigger);
+            }
+
+            throw new InvalidConversationTransitionException(id, (ConversationState)state, trigger);
+        });
+
+        return machine;
+    }
+
+    /// <summary>The machine's states: the public states plus their abstract superstate <see cref="Open"/>.</summary>
+    private enum LifecycleState
+    {
+        Open = 0,
+        Triaging = ConversationState.Triaging,
+        Queued = ConversationState.Queued,
+        Assigned = ConversationState.Assigned,
+        Unassigned = ConversationState.Unassigned,
+        Closed = ConversationState.Closed,
+    }
+}
