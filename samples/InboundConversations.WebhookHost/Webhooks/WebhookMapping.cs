@@ -33,8 +33,8 @@ internal static class WebhookMapping
         result.IsDuplicate,
         result.Outcome switch
         {
-            InboundAppendOutcome.Opened => "The message opened a new conversation.",
-            InboundAppendOutcome.Duplicate => "A redelivery of a message already received: recognised, and not applied again.",
+            ReceiveOutcome.Opened => "The message opened a new conversation.",
+            ReceiveOutcome.Duplicate => "A redelivery of a message already received: recognised, and not applied again.",
             _ => "The message joined the contact's open conversation.",
         });
 }

@@ -11,4 +11,4 @@ namespace InboundConversations.WebhookHost.Webhooks;
 /// <param name="Outcome"><c>opened</c> a conversation, <c>appended</c> to the open one, or <c>duplicate</c>.</param>
 /// <param name="Redelivery">True when the message had already been received.</param>
 /// <param name="Detail">What happened, in words.</param>
-public sealed record WebhookReceipt(string ConversationId, string MessageId, InboundAppendOutcome Outcome, bool Redelivery, string Detail);
+public sealed record WebhookReceipt(string ConversationId, string MessageId, ReceiveOutcome Outcome, bool Redelivery, string Detail);

@@ -48,8 +48,8 @@ public static class InboundConversationsServiceCollectionExtensions
             sp.GetServices<IConversationEventHandler>(),
             (sp.GetService<ILoggerFactory>() ?? NullLoggerFactory.Instance).CreateLogger("InboundConversations"),
             sp.GetService<InboundWorkflowDefinition>()));
-        services.TryAddSingleton<IConversationEngine>(static sp => new ConversationEngine(sp.GetRequiredService<Inbox>()));
-        services.TryAddSingleton<IAgentRoster>(static sp => new AgentRoster(sp.GetRequiredService<Inbox>()));
+        services.TryAddSingleton(static sp => sp.GetRequiredService<Inbox>().Engine);
+        services.TryAddSingleton(static sp => sp.GetRequiredService<Inbox>().Roster);
         return new InboundConversationsBuilder(services);
     }
 }

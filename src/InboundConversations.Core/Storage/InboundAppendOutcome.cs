@@ -1,6 +1,6 @@
 namespace InboundConversations.Storage;
 
-/// <summary>What became of an inbound message.</summary>
+/// <summary>What the store did with an inbound append; the engine reports it as <see cref="ReceiveOutcome"/>.</summary>
 public enum InboundAppendOutcome
 {
     /// <summary>It joined the contact's open conversation.</summary>

@@ -1,4 +1,4 @@
-using InboundConversations.Internal.Changes;
+using InboundConversations.Workflow.Internal;
 using InboundConversations.Storage;
 
 namespace InboundConversations.Workflow;

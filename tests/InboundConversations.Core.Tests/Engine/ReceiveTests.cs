@@ -35,7 +35,7 @@ public sealed class ReceiveTests : IDisposable
 
         var second = await _inbox.ReceiveAsync();
 
-        second.Outcome.Should().Be(InboundAppendOutcome.Appended);
+        second.Outcome.Should().Be(ReceiveOutcome.Appended);
         second.OpenedConversation.Should().BeFalse();
         second.ConversationId.Should().Be(first.ConversationId);
         (await _inbox.Engine.GetConversationAsync(first.ConversationId)).Should().Be(before, "a contact message to an open conversation changes no state");

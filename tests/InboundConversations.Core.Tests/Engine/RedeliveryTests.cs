@@ -34,7 +34,7 @@ public sealed class RedeliveryTests : IDisposable
         var second = await Concurrently.RunAsync(messages.Length, i => _inbox.Engine.ReceiveAsync(messages[i]).AsTask());
 
         second.Should().OnlyContain(r => r.IsDuplicate);
-        second.Should().Equal(first.Select(r => r with { Outcome = InboundAppendOutcome.Duplicate }), "a duplicate names the original conversation and message");
+        second.Should().Equal(first.Select(r => r with { Outcome = ReceiveOutcome.Duplicate }), "a duplicate names the original conversation and message");
         var conversation = (await _inbox.Engine.GetContactConversationsAsync(TestInbox.Contact())).Should().ContainSingle().Subject;
         (await _inbox.Engine.GetMessagesAsync(conversation.Id)).Should().HaveCount(100);
         _inbox.Events.Should().HaveCount(eventsAfterFirst, "a redelivery raises no event");

@@ -1,4 +1,4 @@
-using InboundConversations.Internal.Changes;
+using InboundConversations.Workflow.Internal;
 using InboundConversations.Storage;
 using InboundConversations.Workflow;
 using InboundConversations.Tests.Support;

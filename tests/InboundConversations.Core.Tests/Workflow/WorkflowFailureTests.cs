@@ -111,7 +111,7 @@ public sealed class WorkflowFailureTests
     {
         var assigner = new StubAssigner(async (context, ct) =>
         {
-            await context.ReserveAsync(InboundConversations.Storage.AgentSelection.LeastOpen, ct);
+            await context.ReserveAsync(AgentSelection.LeastOpen, ct);
             throw new InvalidOperationException("assigner bug");
         });
         using var inbox = WorkflowInbox.Create(w => w.DefaultTeam("support").AssignBy(assigner));

@@ -2,6 +2,7 @@ using InboundConversations.Internal.Diagnostics;
 using InboundConversations.Internal.Domain;
 using InboundConversations.Storage;
 using InboundConversations.Workflow;
+using InboundConversations.Workflow.Internal;
 
 namespace InboundConversations.Internal.Changes;
 
@@ -12,7 +13,7 @@ namespace InboundConversations.Internal.Changes;
 /// change is stored.
 /// </summary>
 internal sealed class AssignmentService(
-    EngineContext context,
+    ChangeContext context,
     ConversationTransitions transitions,
     IAgentDirectory directory,
     IContactStore contacts,
@@ -22,7 +23,7 @@ internal sealed class AssignmentService(
 
     public IAgentDirectory Directory => directory;
 
-    public EngineContext Context => context;
+    public ChangeContext Context => context;
 
     /// <summary>Asks <paramref name="assigner"/> for an agent of <paramref name="team"/>.</summary>
     public ValueTask<(WorkflowStep Step, AssignmentDecision Decision)> DecideAsync(

@@ -7,7 +7,7 @@ namespace InboundConversations.Internal.Changes;
 /// Applies a lifecycle trigger to a stored conversation: under the contact's gate, through the Stateless lifecycle,
 /// as a versioned update retried on a concurrent change, with its event queued in store order.
 /// </summary>
-internal sealed class ConversationTransitions(EngineContext context)
+internal sealed class ConversationTransitions(ChangeContext context)
 {
     /// <summary>How often a change re-reads and retries after a concurrent change (another process) before giving up.</summary>
     private const int Attempts = 3;
@@ -109,7 +109,7 @@ internal sealed class ConversationTransitions(EngineContext context)
     /// connection after the commit), so the change counts as stored and whatever follows it (giving an agent's
     /// capacity back after a close, say) still happens. Otherwise, or if the read fails too, the store's error stands.
     /// </summary>
-    private static async ValueTask<Conversation> UpdateOrReadBackAsync(EngineContext context, Conversation next, CancellationToken cancellationToken)
+    private static async ValueTask<Conversation> UpdateOrReadBackAsync(ChangeContext context, Conversation next, CancellationToken cancellationToken)
     {
         try
         {
@@ -140,7 +140,7 @@ internal sealed class ConversationTransitions(EngineContext context)
         }
     }
 
-    public static async ValueTask<Conversation> FindAsync(EngineContext context, WorkspaceId workspace, ConversationId id, CancellationToken cancellationToken) =>
+    public static async ValueTask<Conversation> FindAsync(ChangeContext context, WorkspaceId workspace, ConversationId id, CancellationToken cancellationToken) =>
         await context.Store.FindAsync(workspace, id, cancellationToken).ConfigureAwait(false)
         ?? throw new ConversationNotFoundException(workspace, id);
 

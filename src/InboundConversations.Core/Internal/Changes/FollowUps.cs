@@ -1,5 +1,4 @@
 using InboundConversations.Internal.Diagnostics;
-using InboundConversations.Internal.Engine;
 using InboundConversations.Storage;
 
 namespace InboundConversations.Internal.Changes;
@@ -7,10 +6,10 @@ namespace InboundConversations.Internal.Changes;
 /// <summary>
 /// What follows a stored change: the lost agent's unit given back, a queued run ended, the freed seat offered to every
 /// team of its agent, a new queue drained. Follow-ups run to the end whatever the caller's token says, and never throw:
-/// the change is stored, so the call returns it; a step that fails is logged and left to the background pass
-/// (<see cref="Backstop"/>), which drains every queue and releases every reservation left behind.
+/// the change is stored, so the call returns it; a step that fails is logged and left to the engine's background pass,
+/// which drains every queue and releases every reservation left behind.
 /// </summary>
-internal sealed class FollowUps(EngineContext context, AssignmentService assignments, QueueDrainer queue)
+internal sealed class FollowUps(ChangeContext context, AssignmentService assignments, QueueDrainer queue)
 {
     /// <summary>After a close: the assignee's unit back, the queued run ended, the seat offered to the assignee's teams.</summary>
     public async ValueTask AfterCloseAsync(Conversation closed)

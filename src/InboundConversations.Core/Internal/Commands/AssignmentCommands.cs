@@ -6,7 +6,7 @@ using InboundConversations.Workflow;
 namespace InboundConversations.Internal.Commands;
 
 /// <summary>Manual assignment, unassignment and transfer.</summary>
-internal sealed class AssignmentCommands(EngineContext context, AssignmentService assignments, QueueDrainer queue, FollowUps followUps)
+internal sealed class AssignmentCommands(ChangeContext context, AssignmentService assignments, QueueDrainer queue, FollowUps followUps)
 {
     private IAgentDirectory Directory => assignments.Directory;
 

@@ -1,18 +1,17 @@
 using InboundConversations.Internal.Changes;
 using InboundConversations.Internal.Diagnostics;
 using InboundConversations.Internal.Domain;
-using InboundConversations.Internal.Running;
 
 namespace InboundConversations.Internal.Commands;
 
 /// <summary>Explicit opens, outbound messages and closes: each a validated change under the contact's gate.</summary>
 internal sealed class ConversationCommands(
-    EngineContext context, ConversationTransitions transitions, WorkflowRunner? runner, FollowUps followUps)
+    ChangeContext context, ConversationTransitions transitions, IWorkflowLauncher workflow, FollowUps followUps)
 {
     public async ValueTask<Conversation> OpenAsync(OpenConversationRequest request, CancellationToken cancellationToken)
     {
         context.Validator.Validate(request);
-        var startsWorkflow = runner?.Definition.StartsFor(SourceOf(request.OpenedBy)) ?? false;
+        var startsWorkflow = workflow.StartsFor(SourceOf(request.OpenedBy));
         var opened = await context.ChangeAsync(request.Workspace, request.Contact, (request, startsWorkflow), static async (context, gate, state, cancellationToken) =>
         {
             var (request, startsWorkflow) = state;
@@ -51,7 +50,7 @@ internal sealed class ConversationCommands(
         }
 
         // Once opened, the run goes to its end whatever the caller's token says (invariant 4).
-        await runner!.RunSafelyAsync(opened.Workspace, opened.Id, CancellationToken.None).ConfigureAwait(false);
+        await workflow.RunAsync(opened.Workspace, opened.Id).ConfigureAwait(false);
         return await ConversationTransitions.FindAsync(context, opened.Workspace, opened.Id, cancellationToken).ConfigureAwait(false);
     }
 

@@ -3,7 +3,7 @@ using InboundConversations.Internal.Changes;
 namespace InboundConversations.Internal.Commands;
 
 /// <summary>Reads: validated, then answered by the store. No gate is taken; snapshots are immutable.</summary>
-internal sealed class ConversationQueries(EngineContext context)
+internal sealed class ConversationQueries(ChangeContext context)
 {
     public async ValueTask<Conversation> GetConversationAsync(ConversationId id, WorkspaceId workspace, CancellationToken cancellationToken)
     {

@@ -1,6 +1,5 @@
 using InboundConversations.Internal.Changes;
 using InboundConversations.Internal.Diagnostics;
-using InboundConversations.Internal.Running;
 using InboundConversations.Storage;
 
 namespace InboundConversations.Internal.Commands;
@@ -9,9 +8,9 @@ namespace InboundConversations.Internal.Commands;
 /// The hot path: an inbound message joins the open conversation or opens one. No state machine runs here:
 /// a contact message to an open conversation changes no state, and an opening is a creation, not a transition.
 /// </summary>
-internal sealed class Intake(EngineContext context, WorkflowRunner? runner)
+internal sealed class Intake(ChangeContext context, IWorkflowLauncher workflow)
 {
-    private readonly bool _startsWorkflow = runner?.Definition.StartsFor(ConversationSource.Contact) ?? false;
+    private readonly bool _startsWorkflow = workflow.StartsFor(ConversationSource.Contact);
 
     public ValueTask<ReceiveResult> ReceiveAsync(InboundMessage message, CancellationToken cancellationToken)
     {
@@ -31,14 +30,14 @@ internal sealed class Intake(EngineContext context, WorkflowRunner? runner)
         var result = await stored.ConfigureAwait(false);
         if (result.OpenedConversation)
         {
-            await runner!.RunSafelyAsync(workspace, result.ConversationId, CancellationToken.None).ConfigureAwait(false);
+            await workflow.RunAsync(workspace, result.ConversationId).ConfigureAwait(false);
         }
 
         return result;
     }
 
     private static async ValueTask<ReceiveResult> AppendAsync(
-        EngineContext context, ContactGate gate, InboundAppend append, CancellationToken cancellationToken)
+        ChangeContext context, ContactGate gate, InboundAppend append, CancellationToken cancellationToken)
     {
         var result = await context.Store.AppendInboundAsync(append, cancellationToken).ConfigureAwait(false);
         if (result.Outcome == InboundAppendOutcome.Duplicate && result.Message.Contact != append.Contact)
@@ -48,8 +47,16 @@ internal sealed class Intake(EngineContext context, WorkflowRunner? runner)
         }
 
         Publish(context, gate, result);
-        return new ReceiveResult(result.Outcome, result.Message.ConversationId, result.Message.Id);
+        return new ReceiveResult(OutcomeOf(result.Outcome), result.Message.ConversationId, result.Message.Id);
     }
+
+    private static ReceiveOutcome OutcomeOf(InboundAppendOutcome outcome) => outcome switch
+    {
+        InboundAppendOutcome.Opened => ReceiveOutcome.Opened,
+        InboundAppendOutcome.Appended => ReceiveOutcome.Appended,
+        InboundAppendOutcome.Duplicate => ReceiveOutcome.Duplicate,
+        _ => throw new InvalidOperationException($"The conversation store answered an inbound append with {nameof(InboundAppendOutcome)} {outcome}, which the port does not define."),
+    };
 
     private static InboundAppend ToAppend(InboundMessage message, DateTimeOffset now, bool startsWorkflow) => new()
     {
@@ -66,7 +73,7 @@ internal sealed class Intake(EngineContext context, WorkflowRunner? runner)
         StartsWorkflow = startsWorkflow,
     };
 
-    private static void Publish(EngineContext context, ContactGate gate, InboundAppendResult result)
+    private static void Publish(ChangeContext context, ContactGate gate, InboundAppendResult result)
     {
         var logger = context.Logger;
         switch (result.Outcome)

@@ -1,90 +1,35 @@
-using InboundConversations.Internal.Changes;
-using InboundConversations.Storage;
+using InboundConversations.Internal.Commands;
 
 namespace InboundConversations.Internal.Engine;
 
-/// <summary>The <see cref="IAgentRoster"/> façade: directory changes followed by the queue drains they allow.</summary>
-internal sealed class AgentRoster(Inbox inbox) : IAgentRoster
+/// <summary>The thin <see cref="IAgentRoster"/> façade: the lifetime check, then the agent commands.</summary>
+internal sealed class AgentRoster(InboxLifetime lifetime, AgentCommands agents) : IAgentRoster
 {
-    private IAgentDirectory Directory => inbox.Directory;
-
-    public async ValueTask<Agent> RegisterAgentAsync(AgentRegistration registration, CancellationToken cancellationToken = default)
+    /// <summary>Every call starts here: a roster whose container was disposed touches nothing.</summary>
+    private AgentCommands Live
     {
-        ThrowIfDisposed();
-        RequestValidator.Validate(registration);
-        var agent = await Directory.RegisterAsync(registration, cancellationToken).ConfigureAwait(false);
-        return await DrainTeamsAsync(agent).ConfigureAwait(false);
-    }
-
-    public async ValueTask<Agent> SetPresenceAsync(AgentId agent, AgentPresence presence, WorkspaceId workspace = default, CancellationToken cancellationToken = default)
-    {
-        ThrowIfDisposed();
-        RequestValidator.Validate(agent);
-        RequestValidator.Validate(presence, nameof(presence));
-        var stored = await Directory.SetPresenceAsync(workspace, agent, presence, cancellationToken).ConfigureAwait(false);
-        return await DrainTeamsAsync(stored).ConfigureAwait(false);
-    }
-
-    public async ValueTask<Agent> SetCapacityAsync(AgentId agent, int capacity, WorkspaceId workspace = default, CancellationToken cancellationToken = default)
-    {
-        ThrowIfDisposed();
-        RequestValidator.Validate(agent);
-        var stored = await Directory.SetCapacityAsync(workspace, agent, capacity, cancellationToken).ConfigureAwait(false);
-        return await DrainTeamsAsync(stored).ConfigureAwait(false);
-    }
-
-    public async ValueTask<Agent> GetAgentAsync(AgentId agent, WorkspaceId workspace = default, CancellationToken cancellationToken = default)
-    {
-        ThrowIfDisposed();
-        RequestValidator.Validate(agent);
-        return await Directory.FindAsync(workspace, agent, cancellationToken).ConfigureAwait(false)
-            ?? throw new AgentNotFoundException(workspace, agent);
-    }
-
-    public ValueTask<IReadOnlyList<Agent>> GetTeamAsync(TeamId team, WorkspaceId workspace = default, CancellationToken cancellationToken = default)
-    {
-        ThrowIfDisposed();
-        RequestValidator.Validate(team);
-        return Directory.ListTeamAsync(workspace, team, cancellationToken);
-    }
-
-    public ValueTask<IReadOnlyList<Conversation>> GetTeamQueueAsync(TeamId team, WorkspaceId workspace = default, int maxCount = 100, CancellationToken cancellationToken = default)
-    {
-        ThrowIfDisposed();
-        RequestValidator.Validate(team);
-        if (maxCount is < 1 or > 10_000)
+        get
         {
-            throw new InvalidRequestException(nameof(maxCount), $"it is {maxCount}; from 1 to 10,000");
-        }
-
-        return inbox.Context.Store.ListQueuedAsync(workspace, team, maxCount, cancellationToken);
-    }
-
-    /// <summary>First in every call: a roster whose container was disposed touches nothing.</summary>
-    private void ThrowIfDisposed() => inbox.ThrowIfDisposed(nameof(IAgentRoster));
-
-    /// <summary>
-    /// Lets the agent's teams use the room a stored change made (an away agent's too: an assigner may let away agents
-    /// qualify); runs to the end whatever the caller's token says, and never fails the call: the change is stored.
-    /// </summary>
-    /// <returns>The agent as stored after the drains (with the conversations they took), or as given if that read fails.</returns>
-    private async ValueTask<Agent> DrainTeamsAsync(Agent agent)
-    {
-        if (agent.Presence == AgentPresence.Offline || agent.OpenConversations >= agent.Capacity)
-        {
-            return agent;
-        }
-
-        await inbox.FollowUps.AfterAgentChangeAsync(agent).ConfigureAwait(false);
-        try
-        {
-            return await Directory.FindAsync(agent.Workspace, agent.Id, CancellationToken.None).ConfigureAwait(false) ?? agent;
-        }
-#pragma warning disable CA1031 // The change is stored: a failing read-back returns it as the change returned it.
-        catch (Exception)
-#pragma warning restore CA1031
-        {
-            return agent;
+            lifetime.ThrowIfDisposed(nameof(IAgentRoster));
+            return agents;
         }
     }
+
+    public ValueTask<Agent> RegisterAgentAsync(AgentRegistration registration, CancellationToken cancellationToken = default) =>
+        Live.RegisterAgentAsync(registration, cancellationToken);
+
+    public ValueTask<Agent> SetPresenceAsync(AgentId agent, AgentPresence presence, WorkspaceId workspace = default, CancellationToken cancellationToken = default) =>
+        Live.SetPresenceAsync(agent, presence, workspace, cancellationToken);
+
+    public ValueTask<Agent> SetCapacityAsync(AgentId agent, int capacity, WorkspaceId workspace = default, CancellationToken cancellationToken = default) =>
+        Live.SetCapacityAsync(agent, capacity, workspace, cancellationToken);
+
+    public ValueTask<Agent> GetAgentAsync(AgentId agent, WorkspaceId workspace = default, CancellationToken cancellationToken = default) =>
+        Live.GetAgentAsync(agent, workspace, cancellationToken);
+
+    public ValueTask<IReadOnlyList<Agent>> GetTeamAsync(TeamId team, WorkspaceId workspace = default, CancellationToken cancellationToken = default) =>
+        Live.GetTeamAsync(team, workspace, cancellationToken);
+
+    public ValueTask<IReadOnlyList<Conversation>> GetTeamQueueAsync(TeamId team, WorkspaceId workspace = default, int maxCount = 100, CancellationToken cancellationToken = default) =>
+        Live.GetTeamQueueAsync(team, workspace, maxCount, cancellationToken);
 }

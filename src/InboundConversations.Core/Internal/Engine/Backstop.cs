@@ -10,7 +10,7 @@ namespace InboundConversations.Internal.Engine;
 /// releases reservations left behind, and drains every team queue. Each step makes up for a follow-up that a crash, a
 /// lost reply or a failure skipped, in this process or another; a step that fails is logged and the pass goes on.
 /// </summary>
-internal sealed class Backstop(EngineContext context, WorkflowRunner? runner, IAgentDirectory directory, QueueDrainer queue, TimeSpan reservationGrace)
+internal sealed class Backstop(ChangeContext context, WorkflowRunner? runner, IAgentDirectory directory, QueueDrainer queue, TimeSpan reservationGrace)
 {
     private const int Page = 256;
     private const int ReservationPagesPerPass = 4;

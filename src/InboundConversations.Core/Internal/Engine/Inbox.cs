@@ -4,24 +4,24 @@ using InboundConversations.Internal.Running;
 using InboundConversations.Storage;
 using InboundConversations.Workflow;
 using InboundConversations.Workflow.Internal;
-using System.Diagnostics.CodeAnalysis;
 using Microsoft.Extensions.Logging;
 
 namespace InboundConversations.Internal.Engine;
 
 /// <summary>
-/// The composition of the engine's features over the host's ports: built once per container, and disposed with it.
+/// The composition root of the engine's features over the host's ports: built once per container, disposed with it.
+/// It builds the layers bottom up (stored changes, then the commands and the workflow runner, then the façades) and
+/// hands each façade what it needs by constructor; nothing else reads its parts.
 /// </summary>
 /// <remarks>
-/// Disposal only marks the inbox: the façades check the mark before every call (one volatile read), so a disposed
-/// inbox refuses new calls before they touch any state. It releases nothing a call in flight uses (the stores are
-/// the host's, the contact gates need no disposal), so a call that passed the check completes as usual.
+/// Disposal only marks the <see cref="InboxLifetime"/>: it releases nothing a call in flight uses (the stores are the
+/// host's, the contact gates need no disposal), so a call that passed the façade's check completes as usual.
 /// </remarks>
 internal sealed class Inbox : IDisposable, IAsyncDisposable
 {
     private static readonly TimeSpan DefaultStepTimeout = TimeSpan.FromSeconds(5);
 
-    private volatile bool _disposed;
+    private readonly InboxLifetime _lifetime = new();
 
     public Inbox(
         IConversationStore store,
@@ -33,52 +33,35 @@ internal sealed class Inbox : IDisposable, IAsyncDisposable
         ILogger logger,
         InboundWorkflowDefinition? workflow)
     {
-        Context = new EngineContext(store, clock, options, handlers.ToArray(), logger);
-        Directory = directory;
-        var transitions = new ConversationTransitions(Context);
+        // Stored changes: what the commands and the runner share.
+        var context = new ChangeContext(store, clock, options, handlers.ToArray(), logger);
+        var transitions = new ConversationTransitions(context);
         var steps = new StepExecutor(clock, workflow?.StepTimeout ?? DefaultStepTimeout, logger);
-        var assignments = new AssignmentService(Context, transitions, directory, contacts, steps);
-        Queue = new QueueDrainer(assignments, workflow?.Assigner ?? AgentAssigners.LeastOpen());
-        FollowUps = new FollowUps(Context, assignments, Queue);
-        Runner = workflow is null ? null : new WorkflowRunner(Context, workflow, transitions, assignments, Queue, contacts, steps);
-        Assignments = new AssignmentCommands(Context, assignments, Queue, FollowUps);
-        Intake = new Intake(Context, Runner);
-        Commands = new ConversationCommands(Context, transitions, Runner, FollowUps);
-        Queries = new ConversationQueries(Context);
-        Backstop = new Backstop(Context, Runner, directory, Queue, Backstop.GraceFor(workflow?.RunLease));
+        var assignments = new AssignmentService(context, transitions, directory, contacts, steps);
+        var queue = new QueueDrainer(assignments, workflow?.Assigner ?? AgentAssigners.LeastOpen());
+        var followUps = new FollowUps(context, assignments, queue);
+
+        // The workflow runner, and the commands that start its runs through the launcher.
+        var runner = workflow is null ? null : new WorkflowRunner(context, workflow, transitions, assignments, queue, contacts, steps);
+        var launcher = (IWorkflowLauncher?)runner ?? NoWorkflow.Instance;
+
+        // The façades.
+        Engine = new ConversationEngine(
+            _lifetime,
+            new Intake(context, launcher),
+            new ConversationCommands(context, transitions, launcher, followUps),
+            new AssignmentCommands(context, assignments, queue, followUps),
+            new ConversationQueries(context),
+            new Backstop(context, runner, directory, queue, Backstop.GraceFor(workflow?.RunLease)));
+        Roster = new AgentRoster(_lifetime, new AgentCommands(context, directory, followUps));
     }
 
-    public EngineContext Context { get; }
+    public IConversationEngine Engine { get; }
 
-    public IAgentDirectory Directory { get; }
-
-    public QueueDrainer Queue { get; }
-
-    public FollowUps FollowUps { get; }
-
-    public Backstop Backstop { get; }
-
-    public WorkflowRunner? Runner { get; }
-
-    public Intake Intake { get; }
-
-    public ConversationCommands Commands { get; }
-
-    public AssignmentCommands Assignments { get; }
-
-    public ConversationQueries Queries { get; }
-
-    /// <summary>Throws if the container that built this inbox was disposed; the name is the public service's.</summary>
-    public void ThrowIfDisposed(string service)
-    {
-        if (_disposed)
-        {
-            ThrowDisposed(service);
-        }
-    }
+    public IAgentRoster Roster { get; }
 
     /// <summary>Marks the inbox disposed; idempotent, and never waits for calls in flight.</summary>
-    public void Dispose() => _disposed = true;
+    public void Dispose() => _lifetime.End();
 
     /// <inheritdoc cref="Dispose"/>
     public ValueTask DisposeAsync()
@@ -86,7 +69,4 @@ internal sealed class Inbox : IDisposable, IAsyncDisposable
         Dispose();
         return ValueTask.CompletedTask;
     }
-
-    [DoesNotReturn]
-    private static void ThrowDisposed(string service) => throw new ObjectDisposedException(service);
 }

@@ -17,15 +17,19 @@ namespace InboundConversations.Internal.Running;
 /// finds its conversation already assigned or queued only records that.
 /// </remarks>
 internal sealed class WorkflowRunner(
-    EngineContext context,
+    ChangeContext context,
     InboundWorkflowDefinition workflow,
     ConversationTransitions transitions,
     AssignmentService assignments,
     QueueDrainer queue,
     IContactStore contacts,
-    StepExecutor steps)
+    StepExecutor steps) : IWorkflowLauncher
 {
-    public InboundWorkflowDefinition Definition => workflow;
+    public bool StartsFor(ConversationSource source) => workflow.StartsFor(source);
+
+    /// <summary>Once an opening is stored, its run goes to its end whatever the caller's token says (invariant 4).</summary>
+    public async ValueTask RunAsync(WorkspaceId workspace, ConversationId conversation) =>
+        await RunSafelyAsync(workspace, conversation, CancellationToken.None).ConfigureAwait(false);
 
     /// <summary>
     /// Claims the conversation's run if it is claimable (pending, or running with its claim lapsed) and runs it to its

@@ -224,7 +224,7 @@ public sealed class ModelRunner : IDisposable
 
             hold.Release();
             var result = await receiving.WaitAsync(HoldTimeout);
-            Require(result.Outcome == InboundAppendOutcome.Opened && result.ConversationId == id, $"the held message's outcome is {result.Outcome} in {result.ConversationId}; the model expects it to open {id}");
+            Require(result.Outcome == ReceiveOutcome.Opened && result.ConversationId == id, $"the held message's outcome is {result.Outcome} in {result.ConversationId}; the model expects it to open {id}");
             _model.Recorded(takeover.Channel, takeover.ExternalId, id, result.MessageId);
             if (taken)
             {
@@ -303,12 +303,12 @@ public sealed class ModelRunner : IDisposable
         Require(result.Outcome == expected, $"the message's outcome is {result.Outcome}; the model expects {expected}");
         switch (expected)
         {
-            case InboundAppendOutcome.Duplicate:
+            case ReceiveOutcome.Duplicate:
                 _model.Exercised["redelivery recognised"] = _model.Exercised.GetValueOrDefault("redelivery recognised") + 1;
                 var original = _model.Seen[(channel, externalId)];
                 Require(result.ConversationId == original.Conversation && result.MessageId == original.Message, "a redelivery names another message than the original");
                 break;
-            case InboundAppendOutcome.Appended:
+            case ReceiveOutcome.Appended:
                 Require(result.ConversationId == _model.Open[contact], "the message joined another conversation than the contact's open one");
                 _model.Appended(contact, channel, externalId, result.MessageId);
                 break;

@@ -62,10 +62,10 @@ public sealed class ReferenceModel
     public Dictionary<string, List<ConversationId>> Queues { get; } = new() { [ModelInbox.Alpha] = [], [ModelInbox.Beta] = [] };
 
     /// <summary>What a new message must do: a duplicate of the recorded one, a join of the open one, or an opening.</summary>
-    public InboundAppendOutcome Expect(int contact, string channel, string externalId) =>
-        Seen.ContainsKey((channel, externalId)) ? InboundAppendOutcome.Duplicate
-        : Open.ContainsKey(contact) ? InboundAppendOutcome.Appended
-        : InboundAppendOutcome.Opened;
+    public ReceiveOutcome Expect(int contact, string channel, string externalId) =>
+        Seen.ContainsKey((channel, externalId)) ? ReceiveOutcome.Duplicate
+        : Open.ContainsKey(contact) ? ReceiveOutcome.Appended
+        : ReceiveOutcome.Opened;
 
     public void Appended(int contact, string channel, string externalId, MessageId message)
     {

@@ -1,7 +1,7 @@
-namespace InboundConversations.Storage;
+namespace InboundConversations;
 
 /// <summary>
-/// How <see cref="IAgentDirectory.ReserveAsync"/> picks among a team's available agents (online, below capacity).
+/// How <see cref="Storage.IAgentDirectory.ReserveAsync"/> picks among a team's available agents (online, below capacity).
 /// </summary>
 public enum AgentOrder
 {

@@ -1,6 +1,6 @@
 using InboundConversations.Storage;
 
-namespace InboundConversations.Internal.Changes;
+namespace InboundConversations.Workflow.Internal;
 
 /// <summary>Gives back a reservation that an assignment did not keep, without taking one another assignment still needs.</summary>
 internal static class Reservations

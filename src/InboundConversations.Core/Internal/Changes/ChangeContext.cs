@@ -4,7 +4,7 @@ using Microsoft.Extensions.Logging;
 namespace InboundConversations.Internal.Changes;
 
 /// <summary>What the engine's features share: the store, the clock, validation, per-contact gates and event delivery.</summary>
-internal sealed class EngineContext(
+internal sealed class ChangeContext(
     IConversationStore store,
     TimeProvider clock,
     InboundConversationsOptions options,
@@ -32,7 +32,7 @@ internal sealed class EngineContext(
         WorkspaceId workspace,
         ContactId contact,
         TState state,
-        Func<EngineContext, ContactGate, TState, CancellationToken, ValueTask<TResult>> change,
+        Func<ChangeContext, ContactGate, TState, CancellationToken, ValueTask<TResult>> change,
         CancellationToken cancellationToken)
     {
         var gate = Gates.For(workspace, contact);
