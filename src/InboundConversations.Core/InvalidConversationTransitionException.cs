@@ -1,5 +1,3 @@
-using InboundConversations.Internal.Domain;
-
 namespace InboundConversations;
 
 /// <summary>

@@ -1,5 +1,4 @@
 using Npgsql;
-using InboundConversations.Internal.Domain;
 using InboundConversations.PostgreSql.Internal;
 using InboundConversations.Storage;
 

@@ -1,5 +1,4 @@
 using System.Collections.Concurrent;
-using InboundConversations.Internal.Domain;
 using InboundConversations.Storage.Internal;
 
 namespace InboundConversations.Storage;

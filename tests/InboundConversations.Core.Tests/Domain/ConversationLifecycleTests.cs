@@ -1,44 +1,30 @@
 using InboundConversations.Internal.Domain;
+using Stateless.Reflection;
 
 namespace InboundConversations.Tests.Domain;
 
 /// <summary>
-/// The Stateless lifecycle table: for every state and trigger, the target state or the specific exception.
-/// A row the table does not list is a refused transition.
+/// The lifecycle's answers at run time (a table memoised from the Stateless machine) against the machine's own
+/// description, for every state and trigger, and a few facts pinned by name. The transitions are written once, in
+/// <see cref="ConversationLifecycle"/>; the README shows them as a diagram generated from it.
 /// </summary>
 public sealed class ConversationLifecycleTests
 {
-    private static readonly Dictionary<(ConversationState, ConversationTrigger), ConversationState> Allowed = new()
-    {
-        [(ConversationState.Triaging, ConversationTrigger.ContactMessage)] = ConversationState.Triaging,
-        [(ConversationState.Triaging, ConversationTrigger.AgentMessage)] = ConversationState.Triaging,
-        [(ConversationState.Triaging, ConversationTrigger.Route)] = ConversationState.Triaging,
-        [(ConversationState.Triaging, ConversationTrigger.Enqueue)] = ConversationState.Queued,
-        [(ConversationState.Triaging, ConversationTrigger.Assign)] = ConversationState.Assigned,
-        [(ConversationState.Triaging, ConversationTrigger.Unassign)] = ConversationState.Unassigned,
-        [(ConversationState.Triaging, ConversationTrigger.Close)] = ConversationState.Closed,
+    /// <summary>
+    /// (state, trigger) → the state after it, read from <see cref="ConversationLifecycle.Describe"/>: a state's own
+    /// transitions, then those of its superstates; an internal transition leaves the state as it is. State 0 is the
+    /// machine's Open superstate. A pair not listed is refused.
+    /// </summary>
+    private static readonly Dictionary<(ConversationState, ConversationTrigger), ConversationState> Allowed = FromDescription();
 
-        [(ConversationState.Queued, ConversationTrigger.ContactMessage)] = ConversationState.Queued,
-        [(ConversationState.Queued, ConversationTrigger.AgentMessage)] = ConversationState.Queued,
-        [(ConversationState.Queued, ConversationTrigger.Enqueue)] = ConversationState.Queued,
-        [(ConversationState.Queued, ConversationTrigger.Assign)] = ConversationState.Assigned,
-        [(ConversationState.Queued, ConversationTrigger.Unassign)] = ConversationState.Unassigned,
-        [(ConversationState.Queued, ConversationTrigger.Close)] = ConversationState.Closed,
+    private static readonly ConversationState[] OpenStates = [.. Enum.GetValues<ConversationState>().Where(s => s != ConversationState.Closed)];
 
-        [(ConversationState.Assigned, ConversationTrigger.ContactMessage)] = ConversationState.Assigned,
-        [(ConversationState.Assigned, ConversationTrigger.AgentMessage)] = ConversationState.Assigned,
-        [(ConversationState.Assigned, ConversationTrigger.Assign)] = ConversationState.Assigned,
-        [(ConversationState.Assigned, ConversationTrigger.Enqueue)] = ConversationState.Queued,
-        [(ConversationState.Assigned, ConversationTrigger.Unassign)] = ConversationState.Unassigned,
-        [(ConversationState.Assigned, ConversationTrigger.Close)] = ConversationState.Closed,
+    private static readonly int PastLastTrigger = (int)Enum.GetValues<ConversationTrigger>().Max() + 1;
 
-        [(ConversationState.Unassigned, ConversationTrigger.ContactMessage)] = ConversationState.Unassigned,
-        [(ConversationState.Unassigned, ConversationTrigger.AgentMessage)] = ConversationState.Unassigned,
-        [(ConversationState.Unassigned, ConversationTrigger.StartWorkflow)] = ConversationState.Triaging,
-        [(ConversationState.Unassigned, ConversationTrigger.Enqueue)] = ConversationState.Queued,
-        [(ConversationState.Unassigned, ConversationTrigger.Assign)] = ConversationState.Assigned,
-        [(ConversationState.Unassigned, ConversationTrigger.Close)] = ConversationState.Closed,
-    };
+    private static readonly int PastLastState = (int)Enum.GetValues<ConversationState>().Max() + 1;
+
+    /// <summary>Every state the machine describes: the public states and its Open superstate (0).</summary>
+    private static readonly ConversationState[] DescribedStates = [.. ConversationLifecycle.Describe().States.Select(StateOf)];
 
     public static TheoryData<ConversationState, ConversationTrigger> AllowedTransitions
     {
@@ -59,7 +45,7 @@ public sealed class ConversationLifecycleTests
         get
         {
             var data = new TheoryData<ConversationState, ConversationTrigger>();
-            foreach (var state in Enum.GetValues<ConversationState>().Where(s => s != ConversationState.Closed))
+            foreach (var state in DescribedStates.Where(s => s != ConversationState.Closed))
             {
                 foreach (var trigger in Enum.GetValues<ConversationTrigger>().Where(t => !Allowed.ContainsKey((state, t))))
                 {
@@ -75,24 +61,24 @@ public sealed class ConversationLifecycleTests
 
     /// <summary>
     /// Pairs outside the table, which go to a machine: an undefined open state (just past Closed, far past it, negative)
-    /// with any trigger, and every open state with an undefined trigger (0, just past Close, far past it, negative).
+    /// with any trigger, and every open state with an undefined trigger (0, just past the last, far past it, negative).
     /// </summary>
     public static TheoryData<int, int> UndefinedOpenPairs
     {
         get
         {
             var data = new TheoryData<int, int>();
-            foreach (var state in new[] { 6, 99, -1 })
+            foreach (var state in new[] { PastLastState, 99, -1 })
             {
-                foreach (var trigger in Enum.GetValues<ConversationTrigger>().Select(t => (int)t).Append(9))
+                foreach (var trigger in Enum.GetValues<ConversationTrigger>().Select(t => (int)t).Append(PastLastTrigger))
                 {
                     data.Add(state, trigger);
                 }
             }
 
-            foreach (var state in Enum.GetValues<ConversationState>().Where(s => s != ConversationState.Closed))
+            foreach (var state in OpenStates)
             {
-                foreach (var trigger in new[] { 0, 9, 99, -1 })
+                foreach (var trigger in new[] { 0, PastLastTrigger, 99, -1 })
                 {
                     data.Add((int)state, trigger);
                 }
@@ -102,7 +88,7 @@ public sealed class ConversationLifecycleTests
         }
     }
 
-    public static TheoryData<int> UndefinedTriggers => new(0, 9, 99, -1);
+    public static TheoryData<int> UndefinedTriggers => new(0, PastLastTrigger, 99, -1);
 
     [Theory]
     [MemberData(nameof(AllowedTransitions))]
@@ -175,8 +161,9 @@ public sealed class ConversationLifecycleTests
     }
 
     /// <summary>
-    /// State 0 (the default of the enum, which names no public state) is the machine's abstract Open superstate: it
-    /// takes messages and a close, and refuses every other trigger. Pinned as it is, not as a design choice.
+    /// State 0 (the default of the enum, which names no public state) is the machine's abstract Open superstate, the
+    /// diagram's starting point: it takes agent messages and a close, and refuses every other trigger. Pinned as it is,
+    /// not as a design choice.
     /// </summary>
     [Fact]
     public void Fire_StateZero_ActsAsTheMachinesOpenSuperstate()
@@ -184,20 +171,79 @@ public sealed class ConversationLifecycleTests
         var zero = (ConversationState)0;
         var conversation = In(zero);
 
-        ConversationLifecycle.Fire(conversation, ConversationTrigger.ContactMessage).Should().Be(zero);
         ConversationLifecycle.Fire(conversation, ConversationTrigger.AgentMessage).Should().Be(zero);
         ConversationLifecycle.Fire(conversation, ConversationTrigger.Close).Should().Be(ConversationState.Closed);
-        foreach (var trigger in new[] { ConversationTrigger.ContactMessage, ConversationTrigger.AgentMessage, ConversationTrigger.Close })
+        foreach (var trigger in new[] { ConversationTrigger.AgentMessage, ConversationTrigger.Close })
         {
             ConversationLifecycle.Allows(zero, trigger).Should().BeTrue($"{trigger} is allowed in Open");
         }
 
-        foreach (var trigger in new[] { ConversationTrigger.StartWorkflow, ConversationTrigger.Route, ConversationTrigger.Enqueue, ConversationTrigger.Assign, ConversationTrigger.Unassign })
+        foreach (var trigger in new[] { ConversationTrigger.Route, ConversationTrigger.Enqueue, ConversationTrigger.Assign, ConversationTrigger.Unassign })
         {
             ConversationLifecycle.Allows(zero, trigger).Should().BeFalse($"{trigger} is not allowed in Open");
             conversation.Invoking(c => ConversationLifecycle.Fire(c, trigger))
                 .Should().ThrowExactly<InvalidConversationTransitionException>().Which.State.Should().Be(zero);
         }
+
+        DescribedStates.Should().Contain(zero, "the machine's description starts from its Open superstate");
+    }
+
+    [Fact]
+    public void Lifecycle_ClosedIsTerminalAndEveryOpenStateCanClose()
+    {
+        foreach (var state in OpenStates)
+        {
+            ConversationLifecycle.Fire(In(state), ConversationTrigger.Close).Should().Be(ConversationState.Closed);
+        }
+
+        Enum.GetValues<ConversationTrigger>().Should().OnlyContain(t => !ConversationLifecycle.Allows(ConversationState.Closed, t));
+    }
+
+    [Fact]
+    public void Lifecycle_AgentMessage_IsAllowedInEveryOpenStateAndChangesNoState()
+    {
+        foreach (var state in OpenStates)
+        {
+            ConversationLifecycle.Fire(In(state), ConversationTrigger.AgentMessage).Should().Be(state);
+        }
+    }
+
+    [Fact]
+    public void Lifecycle_Route_IsAllowedOnlyInTriagingAndChangesNoState()
+    {
+        ConversationLifecycle.Fire(In(ConversationState.Triaging), ConversationTrigger.Route).Should().Be(ConversationState.Triaging);
+        OpenStates.Where(s => s != ConversationState.Triaging).Should().OnlyContain(s => !ConversationLifecycle.Allows(s, ConversationTrigger.Route));
+    }
+
+    /// <summary>A conversation is Triaging only from its opening: once it leaves, nothing brings it back.</summary>
+    [Fact]
+    public void Lifecycle_NoTriggerLeadsIntoTriagingFromAnotherState()
+    {
+        var into = Allowed.Where(pair => pair.Value == ConversationState.Triaging && pair.Key.Item1 != ConversationState.Triaging);
+
+        into.Should().BeEmpty();
+    }
+
+    /// <summary>Every trigger is allowed somewhere: the machine has no trigger it never uses.</summary>
+    [Fact]
+    public void Lifecycle_EveryTrigger_IsAllowedInSomeState()
+    {
+        Enum.GetValues<ConversationTrigger>().Should().OnlyContain(t => Allowed.Keys.Any(pair => pair.Item2 == t));
+    }
+
+    /// <summary>
+    /// <see cref="Allowed"/> reads fixed transitions and ignored triggers, none of them guarded: the machine has no
+    /// other kind, so the reading is the whole machine.
+    /// </summary>
+    [Fact]
+    public void Describe_HasOnlyUnguardedFixedTransitionsAndIgnoredTriggers()
+    {
+        var states = ConversationLifecycle.Describe().States.ToArray();
+
+        states.Should().OnlyContain(s => !s.DynamicTransitions.Any());
+        states.SelectMany(s => s.FixedTransitions.Concat<TransitionInfo>(s.IgnoredTriggers))
+            .Should().OnlyContain(t => !t.GuardConditionsMethodDescriptions.Any());
+        states.Select(StateOf).Should().BeEquivalentTo(OpenStates.Prepend((ConversationState)0).Append(ConversationState.Closed));
     }
 
     /// <summary>
@@ -229,13 +275,41 @@ public sealed class ConversationLifecycleTests
     [Fact]
     public void Table_CoversEveryStateAndTrigger()
     {
-        var states = Enum.GetValues<ConversationState>();
         var triggers = Enum.GetValues<ConversationTrigger>();
         var covered = AllowedTransitions.Count + RefusedOpenTransitions.Count + AllTriggers.Count;
 
-        covered.Should().Be(states.Length * triggers.Length);
-        Allowed.Values.Should().Contain(ConversationState.Closed).And.OnlyContain(s => Enum.IsDefined(s));
+        covered.Should().Be(DescribedStates.Length * triggers.Length);
+        Allowed.Values.Should().Contain(ConversationState.Closed).And.OnlyContain(s => s == 0 || Enum.IsDefined(s));
     }
+
+    private static Dictionary<(ConversationState, ConversationTrigger), ConversationState> FromDescription()
+    {
+        var allowed = new Dictionary<(ConversationState, ConversationTrigger), ConversationState>();
+        foreach (var described in ConversationLifecycle.Describe().States)
+        {
+            var from = StateOf(described);
+            for (var level = described; level is not null; level = level.Superstate)
+            {
+                // A substate's own transition wins over its superstate's: the nearer level is read first.
+                foreach (var transition in level.FixedTransitions)
+                {
+                    allowed.TryAdd(
+                        (from, (ConversationTrigger)transition.Trigger.UnderlyingTrigger),
+                        transition.IsInternalTransition ? from : StateOf(transition.DestinationState));
+                }
+
+                // An ignored trigger is allowed and changes nothing (a message, a route).
+                foreach (var ignored in level.IgnoredTriggers)
+                {
+                    allowed.TryAdd((from, (ConversationTrigger)ignored.Trigger.UnderlyingTrigger), from);
+                }
+            }
+        }
+
+        return allowed;
+    }
+
+    private static ConversationState StateOf(StateInfo state) => (ConversationState)Convert.ToInt32(state.UnderlyingState);
 
     private static Conversation In(ConversationState state) => new()
     {

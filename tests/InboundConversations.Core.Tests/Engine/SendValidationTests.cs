@@ -1,5 +1,4 @@
 using InboundConversations.Tests.Support;
-using InboundConversations.Internal.Domain;
 
 namespace InboundConversations.Tests.Engine;
 

@@ -1,5 +1,4 @@
 using Microsoft.Extensions.Logging;
-using InboundConversations.Internal.Domain;
 
 namespace InboundConversations.Internal.Diagnostics;
 

@@ -1,22 +1,25 @@
 using Stateless;
+using Stateless.Graph;
+using Stateless.Reflection;
 
 namespace InboundConversations.Internal.Domain;
 
 /// <summary>
-/// The conversation lifecycle as a Stateless machine over a stored state (the README, "The conversation lifecycle").
+/// The conversation lifecycle as a Stateless machine over a stored state: the one definition of which state allows
+/// which trigger. The README's diagram is <see cref="ToMermaid"/>, checked by a test.
 /// </summary>
 /// <remarks>
-/// The machine below is the definition. Configuring one costs about a microsecond and several kilobytes, and a
-/// workflow cycle fires a dozen triggers, so allowed transitions are read from a table derived once from that
-/// machine: every (state, trigger) pair is fired on a machine of its own when the type initializes. A trigger the
-/// table does not allow is fired on a machine built for that call, which throws exactly what the machine throws.
-/// Machines are never shared (Stateless machines are not thread-safe) and none sits on the inbound-append path.
+/// Configuring a machine costs about a microsecond and several kilobytes, and a workflow cycle fires a dozen triggers,
+/// so <see cref="Fire"/> and <see cref="Allows"/> read a table that memoises the machine's answers: every (state,
+/// trigger) pair is fired on a machine of its own when the type initializes. A trigger the table does not allow is
+/// fired on a machine built for that call, which throws exactly what the machine throws. Machines are never shared
+/// (Stateless machines are not thread-safe) and none sits on the inbound-append path.
 /// </remarks>
 internal static class ConversationLifecycle
 {
     /// <summary>
-    /// [state, trigger] → the state after the trigger, or <see langword="null"/> if the machine refuses it. Pairs that
-    /// are not both defined enum values are not derived, and go to a machine.
+    /// [state, trigger] → the state after the trigger, or <see langword="null"/> if the machine refuses it, for every
+    /// state of the machine (<c>Open</c> included) and every trigger. Other pairs are not derived, and go to a machine.
     /// </summary>
     private static readonly (bool Derived, ConversationState? To)[,] Table = Derive();
 
@@ -43,6 +46,18 @@ internal static class ConversationLifecycle
         return Build(() => current, s => current = s, default).CanFire(trigger);
     }
 
+    /// <summary>
+    /// The machine's own description: its states (with <c>Open</c>, the superstate of every open state), substates and
+    /// transitions, as Stateless reflects them.
+    /// </summary>
+    public static StateMachineInfo Describe() => Build(static () => LifecycleState.Open, static _ => { }, default).GetInfo();
+
+    /// <summary>
+    /// The lifecycle as a Mermaid state diagram (Stateless's <see cref="MermaidGraph"/> over <see cref="Describe"/>),
+    /// lines ending in <c>\n</c>: the README's diagram. A conversation starts in <c>Open</c>, as Triaging or Unassigned.
+    /// </summary>
+    public static string ToMermaid() => MermaidGraph.Format(Describe()).ReplaceLineEndings("\n");
+
     private static (bool Derived, ConversationState? To) Lookup(ConversationState state, ConversationTrigger trigger) =>
         (uint)state < (uint)Table.GetLength(0) && (uint)trigger < (uint)Table.GetLength(1) ? Table[(int)state, (int)trigger] : default;
 
@@ -56,14 +71,14 @@ internal static class ConversationLifecycle
 
     private static (bool Derived, ConversationState? To)[,] Derive()
     {
-        var states = Enum.GetValues<ConversationState>();
+        var states = Enum.GetValues<LifecycleState>();
         var triggers = Enum.GetValues<ConversationTrigger>();
         var table = new (bool Derived, ConversationState? To)[(int)states.Max() + 1, (int)triggers.Max() + 1];
         foreach (var from in states)
         {
             foreach (var trigger in triggers)
             {
-                var state = (LifecycleState)from;
+                var state = from;
                 var machine = Build(() => state, s => state = s, default);
                 ConversationState? to = null;
                 if (machine.CanFire(trigger))
@@ -85,13 +100,12 @@ internal static class ConversationLifecycle
         var machine = new StateMachine<LifecycleState, ConversationTrigger>(read, write);
 
         machine.Configure(LifecycleState.Open)
-            .InternalTransition(ConversationTrigger.ContactMessage, static () => { })
-            .InternalTransition(ConversationTrigger.AgentMessage, static () => { })
+            .Ignore(ConversationTrigger.AgentMessage)
             .Permit(ConversationTrigger.Close, LifecycleState.Closed);
 
         machine.Configure(LifecycleState.Triaging)
             .SubstateOf(LifecycleState.Open)
-            .InternalTransition(ConversationTrigger.Route, static () => { })
+            .Ignore(ConversationTrigger.Route)
             .Permit(ConversationTrigger.Enqueue, LifecycleState.Queued)
             .Permit(ConversationTrigger.Assign, LifecycleState.Assigned)
             .Permit(ConversationTrigger.Unassign, LifecycleState.Unassigned);
@@ -110,7 +124,6 @@ internal static class ConversationLifecycle
 
         machine.Configure(LifecycleState.Unassigned)
             .SubstateOf(LifecycleState.Open)
-            .Permit(ConversationTrigger.StartWorkflow, LifecycleState.Triaging)
             .Permit(ConversationTrigger.Enqueue, LifecycleState.Queued)
             .Permit(ConversationTrigger.Assign, LifecycleState.Assigned);
 
