@@ -32,7 +32,7 @@ public abstract partial class AgentDirectoryContract
         var capacity = await Assert.ThrowsAsync<InvalidIdentifierException>(() => directory.SetCapacityAsync(default, default, 2, CancellationToken.None).AsTask());
         var release = await Assert.ThrowsAsync<InvalidIdentifierException>(() => directory.ReleaseAsync(default, default, StoreSamples.NewConversation(), CancellationToken.None).AsTask());
 
-        Assert.All([register, presence, capacity, release], e => Assert.Equal(nameof(AgentId), e.IdentifierKind));
+        Assert.All([register, presence, capacity, release], e => Assert.Equal(nameof(AgentId), e.Field));
         Assert.All([register, presence, capacity, release], e => Assert.Equal("The AgentId is not valid: it is missing (the default value).", e.Message));
         Assert.Empty(await directory.ListTeamAsync(default, team, CancellationToken.None));
     }

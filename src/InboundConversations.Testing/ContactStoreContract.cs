@@ -166,8 +166,8 @@ public abstract class ContactStoreContract
         var withFields = await Assert.ThrowsAsync<InvalidIdentifierException>(() => store.UpdateAsync(Update(default, fields: new() { ["tier"] = "gold" }, tags: ["vip"]), CancellationToken.None).AsTask());
         var empty = await Assert.ThrowsAsync<InvalidIdentifierException>(() => store.UpdateAsync(Update(default, fields: [], tags: []), CancellationToken.None).AsTask());
 
-        Assert.Equal(nameof(ContactId), withFields.IdentifierKind);
-        Assert.Equal(nameof(ContactId), empty.IdentifierKind);
+        Assert.Equal(nameof(ContactId), withFields.Field);
+        Assert.Equal(nameof(ContactId), empty.Field);
         Assert.Equal("The ContactId is not valid: it is missing (the default value).", withFields.Message);
     }
 

@@ -9,7 +9,7 @@ public sealed class ActorTests
     public void Agent_WithDefaultAgentId_ThrowsInvalidIdentifierSayingItIsMissing() =>
         FluentActions.Invoking(() => Actor.Agent(default)).Should().ThrowExactly<InvalidIdentifierException>()
             .WithMessage("The AgentId is not valid: it is missing (the default value).")
-            .Which.IdentifierKind.Should().Be(nameof(AgentId));
+            .Which.Field.Should().Be(nameof(AgentId));
 
     [Fact]
     public void Contact_WithDefaultContactId_ThrowsInvalidIdentifier() =>
@@ -18,12 +18,12 @@ public sealed class ActorTests
     [Fact]
     public void Api_WithMalformedClientName_ThrowsInvalidIdentifierNamingApiClient() =>
         FluentActions.Invoking(() => Actor.Api("  ")).Should().ThrowExactly<InvalidIdentifierException>()
-            .Which.IdentifierKind.Should().Be("ApiClient");
+            .Which.Field.Should().Be("ApiClient");
 
     [Fact]
     public void Workflow_WithMalformedName_ThrowsInvalidIdentifierNamingWorkflowName() =>
         FluentActions.Invoking(() => Actor.Workflow("bad\u0001name")).Should().ThrowExactly<InvalidIdentifierException>()
-            .Which.IdentifierKind.Should().Be("WorkflowName");
+            .Which.Field.Should().Be("WorkflowName");
 
     [Fact]
     public void ToString_IsTheKind_ThenColonAndTheIdWhenThereIsOne()

@@ -15,7 +15,7 @@ public sealed class ConversationIdTests
     [Fact]
     public void Constructor_WithEmptyGuid_ThrowsInvalidIdentifier() =>
         FluentActions.Invoking(() => new ConversationId(Guid.Empty))
-            .Should().ThrowExactly<InvalidIdentifierException>().Which.IdentifierKind.Should().Be(nameof(ConversationId));
+            .Should().ThrowExactly<InvalidIdentifierException>().Which.Field.Should().Be(nameof(ConversationId));
 
     [Theory]
     [InlineData("00000000-0000-0000-0000-000000000000")]
@@ -70,10 +70,10 @@ public sealed class ConversationIdTests
             .WithMessage("The ConversationId is not valid: it is not a GUID.");
         FluentActions.Invoking(() => new MessageId(Guid.Empty)).Should().ThrowExactly<InvalidIdentifierException>()
             .WithMessage("The MessageId is not valid: it is the empty GUID.")
-            .Which.IdentifierKind.Should().Be(nameof(MessageId));
+            .Which.Field.Should().Be(nameof(MessageId));
         FluentActions.Invoking(() => MessageId.Parse("not-a-guid")).Should().ThrowExactly<InvalidIdentifierException>()
             .WithMessage("The MessageId is not valid: it is not a GUID.")
-            .Which.IdentifierKind.Should().Be(nameof(MessageId));
+            .Which.Field.Should().Be(nameof(MessageId));
     }
 
     [Fact]

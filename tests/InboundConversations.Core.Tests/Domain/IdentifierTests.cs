@@ -38,7 +38,7 @@ public sealed class IdentifierTests
         var rejected = FluentActions.Invoking(() => Constructors[kind](value!))
             .Should().ThrowExactly<InvalidIdentifierException>().Which;
 
-        rejected.IdentifierKind.Should().Be(kind);
+        rejected.Field.Should().Be(kind);
         rejected.Should().BeAssignableTo<InboundConversationsException>();
     }
 

@@ -19,7 +19,7 @@ public sealed class CloseValidationTests : IDisposable
     {
         var open = await OpenAsync();
         var rejected = await RejectAsync<InvalidIdentifierException>(Request(open) with { ConversationId = default });
-        rejected.IdentifierKind.Should().Be(nameof(ConversationId));
+        rejected.Field.Should().Be(nameof(ConversationId));
     }
 
     [Fact]

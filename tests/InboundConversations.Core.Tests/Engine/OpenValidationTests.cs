@@ -11,14 +11,14 @@ public sealed class OpenValidationTests : IDisposable
     public async Task Open_WithDefaultContactId_ThrowsInvalidIdentifierAndStoresNothing()
     {
         var rejected = await RejectAsync<InvalidIdentifierException>(Request() with { Contact = default });
-        rejected.IdentifierKind.Should().Be(nameof(ContactId));
+        rejected.Field.Should().Be(nameof(ContactId));
     }
 
     [Fact]
     public async Task Open_WithDefaultChannelId_ThrowsInvalidIdentifierAndStoresNothing()
     {
         var rejected = await RejectAsync<InvalidIdentifierException>(Request() with { Channel = default });
-        rejected.IdentifierKind.Should().Be(nameof(ChannelId));
+        rejected.Field.Should().Be(nameof(ChannelId));
     }
 
     [Fact]

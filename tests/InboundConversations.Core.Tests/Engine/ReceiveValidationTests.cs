@@ -28,14 +28,14 @@ public sealed class ReceiveValidationTests : IDisposable
     public async Task Receive_WithDefaultContactId_ThrowsInvalidIdentifierAndStoresNothing()
     {
         var rejected = await RejectAsync<InvalidIdentifierException>(_inbox.Message() with { Contact = default });
-        rejected.IdentifierKind.Should().Be(nameof(ContactId));
+        rejected.Field.Should().Be(nameof(ContactId));
     }
 
     [Fact]
     public async Task Receive_WithDefaultChannelId_ThrowsInvalidIdentifierAndStoresNothing()
     {
         var rejected = await RejectAsync<InvalidIdentifierException>(_inbox.Message() with { Channel = default });
-        rejected.IdentifierKind.Should().Be(nameof(ChannelId));
+        rejected.Field.Should().Be(nameof(ChannelId));
     }
 
     [Theory]
@@ -43,7 +43,7 @@ public sealed class ReceiveValidationTests : IDisposable
     public async Task Receive_WithMissingOrMalformedExternalId_ThrowsInvalidIdentifierAndStoresNothing(string? externalId)
     {
         var rejected = await RejectAsync<InvalidIdentifierException>(_inbox.Message() with { ExternalId = externalId! });
-        rejected.IdentifierKind.Should().Be(nameof(InboundMessage.ExternalId));
+        rejected.Field.Should().Be(nameof(InboundMessage.ExternalId));
     }
 
     [Theory]

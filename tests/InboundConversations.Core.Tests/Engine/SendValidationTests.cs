@@ -14,7 +14,7 @@ public sealed class SendValidationTests : IDisposable
     {
         var open = await OpenAsync();
         var rejected = await RejectAsync<InvalidIdentifierException>(Reply(open) with { ConversationId = default });
-        rejected.IdentifierKind.Should().Be(nameof(ConversationId));
+        rejected.Field.Should().Be(nameof(ConversationId));
     }
 
     [Fact]

@@ -39,7 +39,7 @@ public sealed class BadInputCatalogueTests
         Row("receive: cancelled token", typeof(TaskCanceledException), s => s.Engine.ReceiveAsync(s.Message(), s.Cancelled)),
         Row("receive: disposed engine", typeof(ObjectDisposedException), s => s.AfterDisposal().Engine.ReceiveAsync(s.Message())),
         Row("open: null request", typeof(ArgumentNullException), s => s.Engine.OpenAsync(null!)),
-        Row("open: a contact as opener", typeof(InvalidActorException), s => s.Engine.OpenAsync(s.Open("fresh", Actor.Contact(new ContactId("fresh")))))
+        Row("open: a contact as opener", typeof(InvalidActorException), s => s.Engine.OpenAsync(s.Open("fresh", Actor.Contact(new ContactId("fresh"))))).Naming("OpenedBy")
             .Saying("may not open a conversation explicitly (a contact opens one by writing)"),
         Row("open: no opener", typeof(InvalidActorException), s => s.Engine.OpenAsync(s.Open("fresh", default))),
         Row("open: the contact has an open conversation", typeof(OpenConversationExistsException), s => s.Engine.OpenAsync(s.Open("+15550000001", Supervisor))),
@@ -143,6 +143,11 @@ public sealed class BadInputCatalogueTests
         var thrown = await Record.ExceptionAsync(() => row.Call(scene));
 
         thrown.Should().NotBeNull($"'{row.Name}' must be rejected").And.BeOfType(row.Expected, row.Name);
+        if (thrown is InvalidRequestException input)
+        {
+            input.Reason.Should().Be(ReasonOf(row.Expected), $"'{row.Name}' is an input error a host switches on by reason");
+            input.Field.Should().NotBeNullOrWhiteSpace($"'{row.Name}' names the offending field");
+        }
         if (row.Field is { } field)
         {
             FieldOf(thrown!).Should().Be(field, $"'{row.Name}' names the offending field");
@@ -156,10 +161,15 @@ public sealed class BadInputCatalogueTests
         before.ShouldBeUnchangedIn(await scene.SnapshotAsync(), $"'{row.Name}' was rejected, so nothing may change");
     }
 
-    private static string? FieldOf(Exception thrown) => thrown switch
+    private static InvalidRequestReason ReasonOf(Type expected) => expected.Name switch
     {
-        InvalidRequestException request => request.Field,
-        InvalidIdentifierException identifier => identifier.IdentifierKind,
-        _ => null,
+        nameof(InvalidIdentifierException) => InvalidRequestReason.InvalidIdentifier,
+        nameof(InvalidMessageContentException) => InvalidRequestReason.InvalidContent,
+        nameof(MessageTooLargeException) => InvalidRequestReason.ContentTooLarge,
+        nameof(MessageSentInFutureException) => InvalidRequestReason.SentInFuture,
+        nameof(InvalidActorException) => InvalidRequestReason.ActorNotAllowed,
+        _ => InvalidRequestReason.InvalidValue,
     };
+
+    private static string? FieldOf(Exception thrown) => (thrown as InvalidRequestException)?.Field;
 }

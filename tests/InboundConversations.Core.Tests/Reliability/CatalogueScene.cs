@@ -99,7 +99,7 @@ public sealed class CatalogueScene : IDisposable
 
 /// <summary>
 /// One row of the catalogue: a name, the call, and the exact exception type it must throw; optionally the field it
-/// must name (<see cref="InvalidRequestException.Field"/>, <see cref="InvalidIdentifierException.IdentifierKind"/>)
+/// must name (<see cref="InvalidRequestException.Field"/>, the whole family of input errors)
 /// and a fragment its message must contain, where the caller is told what was wrong.
 /// </summary>
 public sealed record BadCall(string Name, Type Expected, Func<CatalogueScene, Task> Call)

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using InboundConversations.Internal.Domain;
 
 namespace InboundConversations.Internal.Changes;
@@ -105,11 +106,11 @@ internal sealed class RequestValidator(InboundConversationsOptions options)
         Identifier.Require(contact.IsEmpty, nameof(ContactId));
 
     /// <summary>Only the business side (an agent, the API, a workflow) may take these actions.</summary>
-    private static void Business(Actor actor, string action)
+    private static void Business(Actor actor, string action, [CallerArgumentExpression(nameof(actor))] string field = "")
     {
         if (actor.Kind is not (ActorKind.Agent or ActorKind.Api or ActorKind.Workflow))
         {
-            throw new InvalidActorException(actor.Kind, action);
+            throw new InvalidActorException(actor.Kind, action, field[(field.LastIndexOf('.') + 1)..]);
         }
     }
 

@@ -246,7 +246,7 @@ public sealed class RuleRouterTests
     {
         var act = () => ConversationRouters.Rules(configure);
 
-        act.Should().Throw<InvalidIdentifierException>().Which.IdentifierKind.Should().Be(nameof(TeamId));
+        act.Should().Throw<InvalidIdentifierException>().Which.Field.Should().Be(nameof(TeamId));
     }
 
     public static TheoryData<string, Action<RoutingRulesBuilder>> InvalidConfigurations => new()
