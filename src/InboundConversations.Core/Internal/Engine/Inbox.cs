@@ -19,8 +19,6 @@ namespace InboundConversations.Internal.Engine;
 /// </remarks>
 internal sealed class Inbox : IDisposable, IAsyncDisposable
 {
-    private static readonly TimeSpan DefaultStepTimeout = TimeSpan.FromSeconds(5);
-
     private volatile bool _disposed;
 
     public Inbox(
@@ -29,6 +27,7 @@ internal sealed class Inbox : IDisposable, IAsyncDisposable
         IContactStore contacts,
         TimeProvider clock,
         InboundConversationsOptions options,
+        InboundWorkflowOptions workflowOptions,
         IEnumerable<IConversationEventHandler> handlers,
         ILogger logger,
         InboundWorkflowDefinition? workflow)
@@ -36,9 +35,9 @@ internal sealed class Inbox : IDisposable, IAsyncDisposable
         Context = new EngineContext(store, clock, options, handlers.ToArray(), logger);
         Directory = directory;
         var transitions = new ConversationTransitions(Context);
-        var steps = new StepExecutor(clock, workflow?.StepTimeout ?? DefaultStepTimeout, logger);
+        var steps = new StepExecutor(clock, workflowOptions.StepTimeout, logger);
         var assignments = new AssignmentService(Context, transitions, directory, contacts, steps);
-        Queue = new QueueDrainer(assignments, workflow?.Assigner ?? AgentAssigners.LeastOpen());
+        Queue = new QueueDrainer(assignments, workflow?.Assigner ?? InboundWorkflowBuilder.DefaultAssigner());
         FollowUps = new FollowUps(Context, assignments, Queue);
         Runner = workflow is null ? null : new WorkflowRunner(Context, workflow, transitions, assignments, Queue, contacts, steps);
         Assignments = new AssignmentCommands(Context, assignments, Queue, FollowUps);
