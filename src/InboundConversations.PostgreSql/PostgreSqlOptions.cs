@@ -1,6 +1,13 @@
+using InboundConversations.PostgreSql.Internal;
+
 namespace InboundConversations.PostgreSql;
 
-/// <summary>Options of the PostgreSQL adapter; validated when the host builds its services.</summary>
+/// <summary>
+/// Options of the PostgreSQL adapter: <c>UsePostgreSql(…, options => …)</c>, or bound,
+/// <c>services.Configure&lt;PostgreSqlOptions&gt;(configuration.GetSection("InboundConversations:PostgreSql"))</c>.
+/// Validated when the host starts (or when a store is first resolved); a bad value stops it with an
+/// <c>OptionsValidationException</c> naming the option.
+/// </summary>
 public sealed class PostgreSqlOptions
 {
     /// <summary>The default <see cref="Schema"/>.</summary>
@@ -11,6 +18,7 @@ public sealed class PostgreSqlOptions
     /// underscores, starting with a letter or an underscore, at most 63 characters. Default
     /// <c>inbound_conversations</c>. Two inboxes can share a database in two schemas.
     /// </summary>
+    [SchemaName]
     public string Schema { get; set; } = DefaultSchema;
 
     /// <summary>

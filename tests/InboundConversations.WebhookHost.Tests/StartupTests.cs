@@ -68,6 +68,14 @@ public sealed class StartupTests
     }
 
     [Fact]
+    public async Task Start_WithAWorkflowOptionOutOfRange_StopsTheHostNamingIt()
+    {
+        var start = () => RunningHost.StartAsync(["--InboundConversations:Workflow:StepTimeout=00:10:00"]);
+
+        (await start.Should().ThrowAsync<OptionsValidationException>()).Which.Message.Should().Contain("InboundWorkflowOptions.StepTimeout").And.Contain("it is 00:10:00");
+    }
+
+    [Fact]
     public async Task Start_WithAnAgentCapacityBelowOne_StopsTheHostWithTheLibrarysException()
     {
         var start = () => RunningHost.StartAsync(["--Inbox:Agents:1:Capacity=0"]);

@@ -1,5 +1,4 @@
 using Microsoft.Extensions.DependencyInjection;
-using InboundConversations.Internal.Engine;
 using InboundConversations.Workflow;
 
 namespace InboundConversations.Demo.Inbox;

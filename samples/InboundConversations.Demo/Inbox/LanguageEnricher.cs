@@ -1,6 +1,5 @@
 using System.Globalization;
 using System.Text;
-using InboundConversations.Internal.Engine;
 using InboundConversations.Workflow;
 
 namespace InboundConversations.Demo.Inbox;

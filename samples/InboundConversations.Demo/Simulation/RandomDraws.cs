@@ -1,4 +1,3 @@
-using InboundConversations.Internal.Diagnostics;
 
 namespace InboundConversations.Demo.Simulation;
 

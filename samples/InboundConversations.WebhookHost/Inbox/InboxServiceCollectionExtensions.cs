@@ -1,6 +1,6 @@
 using InboundConversations.WebhookHost.Agents;
+using InboundConversations.Workflow;
 using Microsoft.Extensions.Options;
-using InboundConversations.Internal.Engine;
 
 namespace InboundConversations.WebhookHost.Inbox;
 
@@ -12,8 +12,9 @@ internal static class InboxServiceCollectionExtensions
 {
     public static IServiceCollection AddInbox(this IServiceCollection services, IConfiguration configuration)
     {
-        var inbox = services.AddInboundConversations(options => configuration.GetSection("InboundConversations").Bind(options))
-            .AddInboundWorkflow(InboxWorkflow.Configure);
+        services.Configure<InboundConversationsOptions>(configuration.GetSection("InboundConversations"));
+        services.Configure<InboundWorkflowOptions>(configuration.GetSection("InboundConversations:Workflow"));
+        var inbox = services.AddInboundConversations().AddInboundWorkflow(InboxWorkflow.Configure);
         if (configuration.GetConnectionString("Inbox") is { Length: > 0 } connectionString)
         {
             inbox.UsePostgreSql(connectionString, options => configuration.GetSection("Inbox:PostgreSql").Bind(options));

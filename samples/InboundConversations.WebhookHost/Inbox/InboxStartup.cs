@@ -1,4 +1,3 @@
-using InboundConversations.Internal.Engine;
 using InboundConversations.WebhookHost.Agents;
 using Microsoft.Extensions.Options;
 

@@ -1,5 +1,4 @@
 using System.Collections.Frozen;
-using InboundConversations.Internal.Engine;
 using InboundConversations.Workflow;
 
 namespace InboundConversations.WebhookHost.Inbox;

@@ -1,4 +1,3 @@
-using InboundConversations.Internal.Engine;
 
 namespace InboundConversations.WebhookHost.Inbox;
 

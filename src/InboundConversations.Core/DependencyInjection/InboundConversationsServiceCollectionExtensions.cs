@@ -1,6 +1,8 @@
 using InboundConversations;
 using InboundConversations.Internal.Engine;
+using InboundConversations.Internal.Options;
 using InboundConversations.Storage;
+using InboundConversations.Workflow;
 using InboundConversations.Workflow.Internal;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Logging;
@@ -19,9 +21,15 @@ public static class InboundConversationsServiceCollectionExtensions
     /// <c>TryAdd</c>, so a service the host registered itself (a store, a <see cref="TimeProvider"/>) is kept.
     /// When the container is disposed, the engine and the roster refuse every further call with
     /// <see cref="ObjectDisposedException"/>; the host's own stores are disposed by the container as usual.
+    /// <para>
+    /// Options: <see cref="InboundConversationsOptions"/> (the limits on input) and
+    /// <see cref="InboundWorkflowOptions"/> (step timeout, run lease, which openings
+    /// start a run), both registered here and validated when the host starts (<c>ValidateOnStart</c>) and when the
+    /// engine is first resolved; bind either from configuration with <c>services.Configure&lt;T&gt;(section)</c>.
+    /// </para>
     /// </summary>
     /// <param name="services">The host's services.</param>
-    /// <param name="configure">Adjusts the <see cref="InboundConversationsOptions"/>; validated when the host starts.</param>
+    /// <param name="configure">Adjusts the <see cref="InboundConversationsOptions"/> (after any configuration registered before this call); validated when the host starts.</param>
     /// <returns>A builder for the rest of the configuration.</returns>
     public static IInboundConversationsBuilder AddInboundConversations(
         this IServiceCollection services, Action<InboundConversationsOptions>? configure = null)
@@ -34,6 +42,8 @@ public static class InboundConversationsServiceCollectionExtensions
         }
 
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<InboundConversationsOptions>, InboundConversationsOptionsValidator>());
+        services.AddOptions<InboundWorkflowOptions>().ValidateOnStart();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<InboundWorkflowOptions>, InboundWorkflowOptionsValidator>());
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton<InMemoryConversationStore>();
         services.TryAddSingleton<IConversationStore>(static sp => sp.GetRequiredService<InMemoryConversationStore>());
@@ -45,6 +55,7 @@ public static class InboundConversationsServiceCollectionExtensions
             sp.GetRequiredService<IContactStore>(),
             sp.GetRequiredService<TimeProvider>(),
             sp.GetRequiredService<IOptions<InboundConversationsOptions>>().Value,
+            sp.GetRequiredService<IOptions<InboundWorkflowOptions>>().Value,
             sp.GetServices<IConversationEventHandler>(),
             (sp.GetService<ILoggerFactory>() ?? NullLoggerFactory.Instance).CreateLogger("InboundConversations"),
             sp.GetService<InboundWorkflowDefinition>()));

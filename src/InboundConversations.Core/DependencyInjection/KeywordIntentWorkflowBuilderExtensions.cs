@@ -15,7 +15,7 @@ public static class KeywordIntentWorkflowBuilderExtensions
     /// <param name="configure">Adds the intents and their phrases, for example
     /// <c>intents =&gt; intents.Add("billing", "invoice", "factura").Add("sales", "price", "quote")</c>.</param>
     /// <returns>The same workflow builder.</returns>
-    /// <exception cref="InvalidRequestException">The configuration is invalid; thrown while the workflow is configured.</exception>
+    /// <exception cref="ArgumentException">The configuration is invalid, the message naming the call; thrown while the workflow is configured.</exception>
     public static InboundWorkflowBuilder EnrichWithKeywordIntents(this InboundWorkflowBuilder builder, Action<KeywordIntentBuilder> configure)
     {
         ArgumentNullException.ThrowIfNull(builder);

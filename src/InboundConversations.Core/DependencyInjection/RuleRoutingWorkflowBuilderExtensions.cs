@@ -14,8 +14,7 @@ public static class RuleRoutingWorkflowBuilderExtensions
     /// <param name="configure">Adds the rules, for example
     /// <c>rules =&gt; rules.When(Match.ContactTag("vip")).RouteTo("priority").Otherwise("support")</c>.</param>
     /// <returns>The same workflow builder.</returns>
-    /// <exception cref="InvalidRequestException">The configuration is invalid; thrown while the workflow is configured.</exception>
-    /// <exception cref="InvalidIdentifierException">A team id is not valid.</exception>
+    /// <exception cref="ArgumentException">The configuration is invalid (a team id among it), the message naming the call; thrown while the workflow is configured.</exception>
     public static InboundWorkflowBuilder RouteByRules(this InboundWorkflowBuilder builder, Action<RoutingRulesBuilder> configure)
     {
         ArgumentNullException.ThrowIfNull(builder);

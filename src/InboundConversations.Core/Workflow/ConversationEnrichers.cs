@@ -18,7 +18,7 @@ public static class ConversationEnrichers
     /// <param name="configure">Adds the intents and their phrases, for example
     /// <c>intents =&gt; intents.Add("billing", "invoice", "refund", "factura")</c>.</param>
     /// <returns>The enricher.</returns>
-    /// <exception cref="InvalidRequestException">
+    /// <exception cref="ArgumentException">
     /// No intent is added, or an intent or phrase is invalid (see <see cref="KeywordIntentBuilder.Add"/>).
     /// </exception>
     public static IConversationEnricher KeywordIntents(Action<KeywordIntentBuilder> configure)
@@ -26,6 +26,6 @@ public static class ConversationEnrichers
         ArgumentNullException.ThrowIfNull(configure);
         var builder = new KeywordIntentBuilder();
         configure(builder);
-        return builder.Build();
+        return builder.Build(nameof(configure));
     }
 }

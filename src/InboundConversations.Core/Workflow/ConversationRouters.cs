@@ -18,13 +18,15 @@ public static class ConversationRouters
     /// <param name="configure">Adds the rules, for example
     /// <c>rules =&gt; rules.When(Match.Fact("intent").Is("billing")).RouteTo("billing").Otherwise("support")</c>.</param>
     /// <returns>The router.</returns>
-    /// <exception cref="InvalidRequestException">A rule has no team, a condition is null, or there is neither a rule nor an Otherwise team.</exception>
-    /// <exception cref="InvalidIdentifierException">A team id is not valid.</exception>
+    /// <exception cref="ArgumentException">
+    /// A set-up mistake, its message naming the call: a rule has no team, a condition is null, a team id is not valid,
+    /// or there is neither a rule nor an Otherwise team.
+    /// </exception>
     public static IConversationRouter Rules(Action<RoutingRulesBuilder> configure)
     {
         ArgumentNullException.ThrowIfNull(configure);
         var builder = new RoutingRulesBuilder();
         configure(builder);
-        return builder.Build();
+        return builder.Build(nameof(configure));
     }
 }

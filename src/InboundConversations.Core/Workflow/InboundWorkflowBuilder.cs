@@ -9,48 +9,31 @@ namespace InboundConversations.Workflow;
 /// <c>services.AddInboundConversations().AddInboundWorkflow(w =&gt; …)</c>.
 /// </summary>
 /// <remarks>
-/// Defaults: starts for conversations opened by a contact (<see cref="ConversationSource.Contact"/>), no enrichers,
-/// least-open assignment of online agents, a 5-second timeout per step, a 1-minute run lease. A workflow must route somewhere: give a
-/// router, a default team, or both; the host fails at start otherwise.
+/// The builder says what the workflow does; its numbers and switches (step timeout, run lease, which openings start a
+/// run) are <see cref="InboundWorkflowOptions"/>, bound from configuration. Defaults: no conditions, no enrichers,
+/// least-open assignment of online agents (<see cref="AgentAssigners.LeastOpen"/>). A workflow must route somewhere:
+/// give a router, a default team, or both; <c>AddInboundWorkflow</c> throws <see cref="ArgumentException"/> otherwise.
+/// Every set-up mistake throws at the call that makes it: <see cref="ArgumentNullException"/> for a missing argument,
+/// otherwise an <see cref="ArgumentException"/> whose message starts with <c>AddInboundWorkflow:</c> and names the call.
 /// </remarks>
 public sealed class InboundWorkflowBuilder
 {
+    /// <summary>How set-up errors name the call they come from.</summary>
+    private const string Call = "AddInboundWorkflow";
+
     private readonly List<Func<TriggerContext, bool>> _conditions = [];
     private readonly List<Func<IServiceProvider, IConversationEnricher>> _enrichers = [];
-    private HashSet<ConversationSource> _sources = [ConversationSource.Contact];
     private Func<IServiceProvider, IConversationRouter>? _router;
-    private Func<IServiceProvider, IAgentAssigner> _assigner = static _ => AgentAssigners.LeastOpen();
+    private Func<IServiceProvider, IAgentAssigner> _assigner = static _ => DefaultAssigner();
     private TeamId? _defaultTeam;
-    private TimeSpan _stepTimeout = TimeSpan.FromSeconds(5);
-    private TimeSpan _runLease = TimeSpan.FromMinutes(1);
 
     internal InboundWorkflowBuilder(IServiceCollection services) => Services = services;
 
+    /// <summary>The assigner when none is given, with or without a workflow: least open among online agents.</summary>
+    internal static IAgentAssigner DefaultAssigner() => AgentAssigners.LeastOpen();
+
     /// <summary>The host's services, for extension methods that register their own.</summary>
     public IServiceCollection Services { get; }
-
-    /// <summary>Starts the workflow for conversations opened by these sources (replacing the default, Contact only).</summary>
-    /// <param name="sources">The sources, for example Contact and User.</param>
-    /// <returns>This builder.</returns>
-    /// <exception cref="InvalidRequestException">No source is given, or one is not a defined <see cref="ConversationSource"/>.</exception>
-    public InboundWorkflowBuilder ForSources(params ConversationSource[] sources)
-    {
-        if (sources is null || sources.Length == 0)
-        {
-            throw new InvalidRequestException(nameof(sources), "at least one source is required");
-        }
-
-        foreach (var source in sources)
-        {
-            if (!Enum.IsDefined(source))
-            {
-                throw new InvalidRequestException(nameof(sources), $"{(int)source} is not a ConversationSource");
-            }
-        }
-
-        _sources = [.. sources];
-        return this;
-    }
 
     /// <summary>Adds a trigger condition; all conditions must hold for the workflow to run (checked when it starts).</summary>
     /// <param name="condition">A predicate over the conversation, its first message and the contact.</param>
@@ -65,9 +48,11 @@ public sealed class InboundWorkflowBuilder
     /// <summary>Runs only for conversations on one of these channels.</summary>
     /// <param name="channels">The channel ids.</param>
     /// <returns>This builder.</returns>
+    /// <exception cref="ArgumentException">A channel id is not valid.</exception>
     public InboundWorkflowBuilder WhenChannel(params string[] channels)
     {
-        var allowed = channels.Select(c => new ChannelId(c)).ToHashSet();
+        ArgumentNullException.ThrowIfNull(channels);
+        var allowed = channels.Select(c => SetupError.Channel(c, $"{Call}: {nameof(WhenChannel)}(channels)", nameof(channels))).ToHashSet();
         return When(context => allowed.Contains(context.Conversation.Channel));
     }
 
@@ -75,19 +60,33 @@ public sealed class InboundWorkflowBuilder
     /// <param name="key">The field's key.</param>
     /// <param name="value">The value it must have.</param>
     /// <returns>This builder.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="key"/> or <paramref name="value"/> is null.</exception>
+    /// <exception cref="ArgumentException"><paramref name="key"/> is empty.</exception>
     public InboundWorkflowBuilder WhenContactField(string key, string value)
     {
-        ArgumentException.ThrowIfNullOrEmpty(key);
+        ArgumentNullException.ThrowIfNull(key);
         ArgumentNullException.ThrowIfNull(value);
+        if (key.Length == 0)
+        {
+            throw SetupError.Invalid($"{Call}: {nameof(WhenContactField)}(key, value)", "the key is empty", nameof(key));
+        }
+
         return When(context => context.Contact.Fields.TryGetValue(key, out var actual) && string.Equals(actual, value, StringComparison.OrdinalIgnoreCase));
     }
 
     /// <summary>Runs only when the contact has the tag <paramref name="tag"/>.</summary>
     /// <param name="tag">The tag.</param>
     /// <returns>This builder.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="tag"/> is null.</exception>
+    /// <exception cref="ArgumentException"><paramref name="tag"/> is empty.</exception>
     public InboundWorkflowBuilder WhenContactTag(string tag)
     {
-        ArgumentException.ThrowIfNullOrEmpty(tag);
+        ArgumentNullException.ThrowIfNull(tag);
+        if (tag.Length == 0)
+        {
+            throw SetupError.Invalid($"{Call}: {nameof(WhenContactTag)}(tag)", "the tag is empty", nameof(tag));
+        }
+
         return When(context => context.Contact.Tags.Contains(tag));
     }
 
@@ -136,9 +135,10 @@ public sealed class InboundWorkflowBuilder
     /// <summary>The team for conversations the router does not place (no match, failure or timeout).</summary>
     /// <param name="team">The team's id.</param>
     /// <returns>This builder.</returns>
+    /// <exception cref="ArgumentException"><paramref name="team"/> is not a valid team id.</exception>
     public InboundWorkflowBuilder DefaultTeam(string team)
     {
-        _defaultTeam = new TeamId(team);
+        _defaultTeam = SetupError.Team(team, $"{Call}: {nameof(DefaultTeam)}(team)", nameof(team));
         return this;
     }
 
@@ -163,70 +163,35 @@ public sealed class InboundWorkflowBuilder
         return this;
     }
 
-    /// <summary>The most time each enrichment, routing or assignment step may take (default 5 seconds; up to 5 minutes).</summary>
-    /// <param name="timeout">The limit, measured on the library's <see cref="TimeProvider"/>.</param>
-    /// <returns>This builder.</returns>
-    /// <exception cref="InvalidRequestException">The timeout is not positive or is over 5 minutes.</exception>
-    public InboundWorkflowBuilder StepTimeout(TimeSpan timeout)
+    /// <summary>Checks, once the host's configure callback returned, what can only be judged as a whole.</summary>
+    /// <exception cref="ArgumentException">The workflow routes nowhere.</exception>
+    internal void Validate(string paramName)
     {
-        if (timeout <= TimeSpan.Zero || timeout > TimeSpan.FromMinutes(5))
-        {
-            throw new InvalidRequestException(nameof(timeout), $"it is {timeout}; a step timeout is above zero and at most 5 minutes");
-        }
-
-        _stepTimeout = timeout;
-        return this;
-    }
-
-    /// <summary>
-    /// How long an engine's claim on a running run lasts (default 1 minute); every step renews it. A run whose engine
-    /// died is resumed by <c>ResumeWorkflowsAsync</c> once its claim lapses, never while another engine may still run
-    /// it. Must be longer than the step timeout.
-    /// </summary>
-    /// <param name="lease">The claim's length, measured on the library's <see cref="TimeProvider"/>.</param>
-    /// <returns>This builder.</returns>
-    /// <exception cref="InvalidRequestException">The lease is not positive or is over one hour.</exception>
-    public InboundWorkflowBuilder RunLease(TimeSpan lease)
-    {
-        if (lease <= TimeSpan.Zero || lease > TimeSpan.FromHours(1))
-        {
-            throw new InvalidRequestException(nameof(lease), $"it is {lease}; a run lease is above zero and at most one hour");
-        }
-
-        _runLease = lease;
-        return this;
-    }
-
-    internal void Validate()
-    {
-        if (_runLease <= _stepTimeout)
-        {
-            throw new InvalidRequestException("RunLease", $"the run lease ({_runLease}) must be longer than the step timeout ({_stepTimeout})");
-        }
-
         if (_router is null && _defaultTeam is null)
         {
-            throw new InvalidRequestException("Workflow", "the inbound workflow routes nowhere: call RouteBy(…), DefaultTeam(…) or both");
+            throw SetupError.Invalid(Call, "the inbound workflow routes nowhere: call RouteBy(…) or RouteByRules(…), DefaultTeam(…), or both", paramName);
         }
     }
 
-    internal InboundWorkflowDefinition Build(IServiceProvider services)
+    /// <summary>Resolves the steps from the host's services and takes the numbers from the validated options.</summary>
+    /// <exception cref="InvalidOperationException">Two enrichers have the same name (known only once they are resolved).</exception>
+    internal InboundWorkflowDefinition Build(IServiceProvider services, InboundWorkflowOptions options)
     {
         var enrichers = _enrichers.Select(create => create(services)).ToArray();
         var repeated = enrichers.GroupBy(e => e.Name, StringComparer.Ordinal).FirstOrDefault(g => g.Count() > 1);
         if (repeated is not null)
         {
-            throw new InvalidRequestException("Enrichers", $"two enrichers are named '{repeated.Key}'; a run records and resumes steps by name, so names must differ");
+            throw new InvalidOperationException(
+                $"{Call}: two enrichers are named '{repeated.Key}' ({string.Join(", ", repeated.Select(e => e.GetType().Name))}); a run records and resumes steps by name, so names must differ.");
         }
 
         return new InboundWorkflowDefinition(
-            _sources,
+            options.StartingSources,
             _conditions.ToArray(),
             enrichers,
             _router?.Invoke(services),
             _defaultTeam,
             _assigner(services),
-            _stepTimeout,
-            _runLease);
+            options.RunLease);
     }
 }

@@ -15,11 +15,13 @@ namespace InboundConversations.Workflow;
 /// multi-word phrase such as "cancel my order" matches across any run of spaces or punctuation. Scripts written
 /// without spaces between words (Chinese, Japanese, Thai) are not segmented: a phrase matches there only as a
 /// whole space-separated run. Every argument is checked when it is given, so a bad configuration fails when the
-/// workflow is configured, not when a message arrives.
+/// workflow is configured, not when a message arrives: an <see cref="ArgumentException"/> naming the call.
 /// </remarks>
 public sealed class KeywordIntentBuilder
 {
     private readonly List<(string Intent, IReadOnlyList<string[]> Phrases)> _intents = [];
+    private const string AddCall = $"{nameof(KeywordIntentBuilder)}.{nameof(Add)}(intent, phrases)";
+
     private string _factKey = WorkflowFacts.Intent;
 
     internal KeywordIntentBuilder()
@@ -33,7 +35,7 @@ public sealed class KeywordIntentBuilder
     /// <param name="intent">The intent, written as the fact's value (for example <c>billing</c>).</param>
     /// <param name="phrases">One or more words or phrases; case, accents, punctuation and repeated spaces do not matter.</param>
     /// <returns>This builder.</returns>
-    /// <exception cref="InvalidRequestException">
+    /// <exception cref="ArgumentException">
     /// The intent is null, empty or white space, or was already added (ignoring case); no phrase is given; or a
     /// phrase is null or has no letter or digit.
     /// </exception>
@@ -41,17 +43,17 @@ public sealed class KeywordIntentBuilder
     {
         if (string.IsNullOrWhiteSpace(intent))
         {
-            throw new InvalidRequestException(nameof(intent), "an intent's name is null, empty or white space");
+            throw SetupError.Invalid(AddCall, "an intent's name is null, empty or white space", nameof(intent));
         }
 
         if (_intents.Any(i => string.Equals(i.Intent, intent, StringComparison.OrdinalIgnoreCase)))
         {
-            throw new InvalidRequestException(nameof(intent), $"the intent \"{intent}\" is added twice; give all its phrases in one Add");
+            throw SetupError.Invalid(AddCall, $"the intent \"{intent}\" is added twice; give all its phrases in one Add", nameof(intent));
         }
 
         if (phrases is null || phrases.Length == 0)
         {
-            throw new InvalidRequestException(nameof(phrases), $"the intent \"{intent}\" has no phrases");
+            throw SetupError.Invalid(AddCall, $"the intent \"{intent}\" has no phrases", nameof(phrases));
         }
 
         var normalized = new List<string[]>(phrases.Length);
@@ -60,7 +62,7 @@ public sealed class KeywordIntentBuilder
             var words = phrase is null ? [] : KeywordText.Words(phrase);
             if (words.Length == 0)
             {
-                throw new InvalidRequestException(nameof(phrases), $"a phrase of the intent \"{intent}\" is null, empty or has no letter or digit");
+                throw SetupError.Invalid(AddCall, $"a phrase of the intent \"{intent}\" is null, empty or has no letter or digit", nameof(phrases));
             }
 
             if (!normalized.Any(existing => existing.AsSpan().SequenceEqual(words)))
@@ -76,23 +78,23 @@ public sealed class KeywordIntentBuilder
     /// <summary>The fact the intent is written to (default <see cref="WorkflowFacts.Intent"/>, <c>intent</c>).</summary>
     /// <param name="key">The fact's key.</param>
     /// <returns>This builder.</returns>
-    /// <exception cref="InvalidRequestException">The key is null, empty or white space.</exception>
+    /// <exception cref="ArgumentException">The key is null, empty or white space.</exception>
     public KeywordIntentBuilder FactKey(string key)
     {
         if (string.IsNullOrWhiteSpace(key))
         {
-            throw new InvalidRequestException(nameof(key), "a fact key is null, empty or white space");
+            throw SetupError.Invalid($"{nameof(KeywordIntentBuilder)}.{nameof(FactKey)}(key)", "a fact key is null, empty or white space", nameof(key));
         }
 
         _factKey = key;
         return this;
     }
 
-    internal IConversationEnricher Build()
+    internal IConversationEnricher Build(string paramName)
     {
         if (_intents.Count == 0)
         {
-            throw new InvalidRequestException("intents", "no intent is configured; call Add(intent, phrases…)");
+            throw SetupError.Invalid("KeywordIntents(configure)", "no intent is configured; call Add(intent, phrases…)", paramName);
         }
 
         return new KeywordIntentEnricher(_factKey, _intents);

@@ -36,7 +36,7 @@ public sealed class RoutingCondition
     /// <summary>A condition that holds when this one and <paramref name="other"/> both do (<paramref name="other"/> is tested only if this one holds).</summary>
     /// <param name="other">The other condition.</param>
     /// <returns>The combined condition.</returns>
-    /// <exception cref="InvalidRequestException"><paramref name="other"/> is null.</exception>
+    /// <exception cref="ArgumentNullException"><paramref name="other"/> is null.</exception>
     public RoutingCondition And(RoutingCondition other)
     {
         Require(other, nameof(other));
@@ -46,7 +46,7 @@ public sealed class RoutingCondition
     /// <summary>A condition that holds when this one or <paramref name="other"/> does (<paramref name="other"/> is tested only if this one does not hold).</summary>
     /// <param name="other">The other condition.</param>
     /// <returns>The combined condition.</returns>
-    /// <exception cref="InvalidRequestException"><paramref name="other"/> is null.</exception>
+    /// <exception cref="ArgumentNullException"><paramref name="other"/> is null.</exception>
     public RoutingCondition Or(RoutingCondition other)
     {
         Require(other, nameof(other));
@@ -59,11 +59,11 @@ public sealed class RoutingCondition
 
     internal RoutingCondition Negated() => new($"not {Grouped}", context => !_predicate(context));
 
-    internal static void Require(RoutingCondition? condition, string field)
+    internal static void Require(RoutingCondition? condition, string paramName)
     {
         if (condition is null)
         {
-            throw new InvalidRequestException(field, "a routing condition is null");
+            throw new ArgumentNullException(paramName, "A routing condition is null.");
         }
     }
 

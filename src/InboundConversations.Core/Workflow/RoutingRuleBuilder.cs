@@ -15,7 +15,7 @@ public sealed class RoutingRuleBuilder
     /// <summary>Sends conversations the rule's condition holds for to <paramref name="team"/>.</summary>
     /// <param name="team">The team's id.</param>
     /// <returns>The rules builder, for the next rule or <see cref="RoutingRulesBuilder.Otherwise"/>.</returns>
-    /// <exception cref="InvalidIdentifierException"><paramref name="team"/> is not a valid team id.</exception>
-    /// <exception cref="InvalidRequestException">This rule already has a team.</exception>
-    public RoutingRulesBuilder RouteTo(string team) => _rules.Complete(_index, new TeamId(team));
+    /// <exception cref="ArgumentException"><paramref name="team"/> is not a valid team id, or this rule already has a team.</exception>
+    public RoutingRulesBuilder RouteTo(string team) =>
+        _rules.Complete(_index, team, $"{nameof(RoutingRuleBuilder)}.{nameof(RouteTo)}(team)", nameof(team));
 }

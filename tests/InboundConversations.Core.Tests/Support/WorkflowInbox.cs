@@ -8,10 +8,16 @@ public static class WorkflowInbox
 {
     public static readonly TeamId Support = new("support");
 
-    public static TestInbox Create(Action<InboundWorkflowBuilder> configure, Action<IInboundConversationsBuilder>? build = null) =>
+    public static TestInbox Create(
+        Action<InboundWorkflowBuilder> configure, Action<IInboundConversationsBuilder>? build = null, Action<InboundWorkflowOptions>? options = null) =>
         new(build: b =>
         {
             b.AddInboundWorkflow(configure);
+            if (options is not null)
+            {
+                b.Services.Configure(options);
+            }
+
             build?.Invoke(b);
         });
 

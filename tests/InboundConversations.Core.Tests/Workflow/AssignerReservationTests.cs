@@ -29,7 +29,7 @@ public sealed class AssignerReservationTests
             late = work.AsTask();
             return work;
         });
-        using var inbox = WorkflowInbox.Create(w => w.DefaultTeam("support").AssignBy(assigner).StepTimeout(TimeSpan.FromSeconds(1)));
+        using var inbox = WorkflowInbox.Create(w => w.DefaultTeam("support").AssignBy(assigner), options: o => o.StepTimeout = TimeSpan.FromSeconds(1));
         await inbox.AddAgentAsync("ana");
 
         var receiving = inbox.ReceiveAsync().AsTask();

@@ -21,7 +21,7 @@ public sealed class StepTimeoutTests
             inbox!.Clock.Advance(TimeSpan.FromSeconds(5)); // the synchronous part alone takes longer than the limit
             await hang.RunAsync<bool>(ct);
         });
-        inbox = new TestInbox(build: b => b.AddInboundWorkflow(w => w.Enrich(slow).DefaultTeam("support").StepTimeout(TimeSpan.FromSeconds(2))), services: FakeLogging.Add);
+        inbox = new TestInbox(build: b => b.AddInboundWorkflow(w => w.Enrich(slow).DefaultTeam("support")).Services.Configure<InboundWorkflowOptions>(o => o.StepTimeout = TimeSpan.FromSeconds(2)), services: FakeLogging.Add);
         using var _ = inbox;
         await inbox.AddAgentAsync("ana");
 
@@ -44,7 +44,8 @@ public sealed class StepTimeoutTests
     {
         var hang = new Hang();
         using var inbox = new TestInbox(
-            build: b => b.AddInboundWorkflow(w => w.RouteBy(new StubRouter((_, ct) => hang.RunAsync<TeamId?>(ct))).DefaultTeam("support").StepTimeout(TimeSpan.FromMilliseconds(1500))),
+            build: b => b.AddInboundWorkflow(w => w.RouteBy(new StubRouter((_, ct) => hang.RunAsync<TeamId?>(ct))).DefaultTeam("support"))
+                .Services.Configure<InboundWorkflowOptions>(o => o.StepTimeout = TimeSpan.FromMilliseconds(1500)),
             services: FakeLogging.Add);
 
         var receiving = inbox.ReceiveAsync().AsTask();

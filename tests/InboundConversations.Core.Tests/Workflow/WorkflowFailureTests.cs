@@ -31,8 +31,8 @@ public sealed class WorkflowFailureTests
         var hang = new Hang();
         using var inbox = WorkflowInbox.Create(w => w
             .Enrich(new StubEnricher("slow", async (_, ct) => await hang.RunAsync<bool>(ct)))
-            .DefaultTeam("support")
-            .StepTimeout(TimeSpan.FromSeconds(2)));
+            .DefaultTeam("support"),
+            options: o => o.StepTimeout = TimeSpan.FromSeconds(2));
         await inbox.AddAgentAsync("ana");
 
         var receiving = inbox.ReceiveAsync().AsTask();
@@ -81,8 +81,8 @@ public sealed class WorkflowFailureTests
         var hang = new Hang();
         using var inbox = WorkflowInbox.Create(w => w
             .RouteBy(new StubRouter((_, ct) => hang.RunAsync<TeamId?>(ct)))
-            .DefaultTeam("support")
-            .StepTimeout(TimeSpan.FromSeconds(1)));
+            .DefaultTeam("support"),
+            options: o => o.StepTimeout = TimeSpan.FromSeconds(1));
 
         var receiving = inbox.ReceiveAsync().AsTask();
         await hang.Started;

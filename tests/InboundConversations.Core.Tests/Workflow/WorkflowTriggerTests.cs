@@ -1,6 +1,8 @@
 using InboundConversations.Tests.Support;
 using Microsoft.Extensions.DependencyInjection;
 using InboundConversations.Storage;
+using InboundConversations.Workflow;
+using Microsoft.Extensions.Options;
 
 namespace InboundConversations.Tests.Workflow;
 
@@ -30,19 +32,17 @@ public sealed class WorkflowTriggerTests
     [Theory]
     [InlineData(0)]
     [InlineData(99)]
-    public void ForSources_WithAnUndefinedSource_ThrowsNamingIt(int source)
+    public void Sources_WithAnUndefinedSource_StopTheEngineNamingIt(int source)
     {
-        var services = new Microsoft.Extensions.DependencyInjection.ServiceCollection();
+        var act = () => WorkflowInbox.Create(w => w.DefaultTeam("support"), options: o => o.Sources = [ConversationSource.Contact, (ConversationSource)source]);
 
-        var act = () => services.AddInboundConversations().AddInboundWorkflow(w => w.ForSources(ConversationSource.Contact, (ConversationSource)source));
-
-        act.Should().Throw<InvalidRequestException>().Which.Message.Should().Contain($"{source} is not a ConversationSource");
+        act.Should().Throw<OptionsValidationException>().Which.Message.Should().Contain($"{source} is not a ConversationSource");
     }
 
     [Fact]
     public async Task AgentOpenedConversation_WhenTheWorkflowAsksForUserSources_RunsIt()
     {
-        using var inbox = WorkflowInbox.Create(w => w.ForSources(ConversationSource.Contact, ConversationSource.User).DefaultTeam("support"));
+        using var inbox = WorkflowInbox.Create(w => w.DefaultTeam("support"), options: o => o.Sources = [ConversationSource.Contact, ConversationSource.User]);
         await inbox.AddAgentAsync("bob");
 
         var opened = await inbox.Engine.OpenAsync(AgentOpen());
@@ -91,11 +91,11 @@ public sealed class WorkflowTriggerTests
     }
 
     [Fact]
-    public void AddInboundWorkflow_ThatRoutesNowhere_FailsWhenTheHostIsBuilt()
+    public void AddInboundWorkflow_ThatRoutesNowhere_ThrowsAtTheCall()
     {
         var act = () => new TestInbox(build: b => b.AddInboundWorkflow(_ => { }));
 
-        act.Should().Throw<InvalidRequestException>().WithMessage("*routes nowhere*");
+        act.Should().ThrowExactly<ArgumentException>().WithMessage("AddInboundWorkflow: *routes nowhere*").Which.ParamName.Should().Be("configure");
     }
 
     [Fact]
@@ -103,14 +103,18 @@ public sealed class WorkflowTriggerTests
     {
         var act = () => WorkflowInbox.Create(w => w.Enrich(StubEnricher.Fact("crm", "a", "1")).Enrich(StubEnricher.Fact("crm", "b", "2")).DefaultTeam("support"));
 
-        act.Should().Throw<InvalidRequestException>().WithMessage("*named 'crm'*");
+        act.Should().ThrowExactly<InvalidOperationException>().WithMessage("AddInboundWorkflow: *named 'crm'*");
     }
 
     [Fact]
     public void RunLease_NotLongerThanTheStepTimeout_IsRefused()
     {
-        var act = () => WorkflowInbox.Create(w => w.StepTimeout(TimeSpan.FromSeconds(30)).RunLease(TimeSpan.FromSeconds(30)).DefaultTeam("support"));
+        var act = () => WorkflowInbox.Create(w => w.DefaultTeam("support"), options: o =>
+        {
+            o.StepTimeout = TimeSpan.FromSeconds(30);
+            o.RunLease = TimeSpan.FromSeconds(30);
+        });
 
-        act.Should().Throw<InvalidRequestException>().WithMessage("*run lease*");
+        act.Should().Throw<OptionsValidationException>().WithMessage("*RunLease must be longer than StepTimeout*");
     }
 }

@@ -95,10 +95,11 @@ public sealed class UsePostgreSqlTests(PostgreSqlServer server)
     [Theory]
     [InlineData("Inbox", "not a valid schema name")]
     [InlineData("pg_inbox", "pg_")]
-    public void UsePostgreSql_WithAnInvalidSchema_FailsOptionsValidation_NamingTheOption(string schema, string reason)
+    [InlineData(null, "it is null")]
+    public void UsePostgreSql_WithAnInvalidSchema_FailsOptionsValidation_NamingTheOption(string? schema, string reason)
     {
         var services = new ServiceCollection();
-        services.AddInboundConversations().UsePostgreSql("Host=127.0.0.1;Database=unused", options => options.Schema = schema);
+        services.AddInboundConversations().UsePostgreSql("Host=127.0.0.1;Database=unused", options => options.Schema = schema!);
         using var provider = services.BuildServiceProvider();
 
         var resolve = () => provider.GetRequiredService<IConversationStore>();

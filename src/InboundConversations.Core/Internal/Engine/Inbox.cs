@@ -19,8 +19,6 @@ namespace InboundConversations.Internal.Engine;
 /// </remarks>
 internal sealed class Inbox : IDisposable, IAsyncDisposable
 {
-    private static readonly TimeSpan DefaultStepTimeout = TimeSpan.FromSeconds(5);
-
     private readonly InboxLifetime _lifetime = new();
 
     public Inbox(
@@ -29,6 +27,7 @@ internal sealed class Inbox : IDisposable, IAsyncDisposable
         IContactStore contacts,
         TimeProvider clock,
         InboundConversationsOptions options,
+        InboundWorkflowOptions workflowOptions,
         IEnumerable<IConversationEventHandler> handlers,
         ILogger logger,
         InboundWorkflowDefinition? workflow)
@@ -36,9 +35,9 @@ internal sealed class Inbox : IDisposable, IAsyncDisposable
         // Stored changes: what the commands and the runner share.
         var context = new ChangeContext(store, clock, options, handlers.ToArray(), logger);
         var transitions = new ConversationTransitions(context);
-        var steps = new StepExecutor(clock, workflow?.StepTimeout ?? DefaultStepTimeout, logger);
+        var steps = new StepExecutor(clock, workflowOptions.StepTimeout, logger);
         var assignments = new AssignmentService(context, transitions, directory, contacts, steps);
-        var queue = new QueueDrainer(assignments, workflow?.Assigner ?? AgentAssigners.LeastOpen());
+        var queue = new QueueDrainer(assignments, workflow?.Assigner ?? InboundWorkflowBuilder.DefaultAssigner());
         var followUps = new FollowUps(context, assignments, queue);
 
         // The workflow runner, and the commands that start its runs through the launcher.

@@ -9,7 +9,6 @@ internal sealed class InboundWorkflowDefinition(
     IConversationRouter? router,
     TeamId? defaultTeam,
     IAgentAssigner assigner,
-    TimeSpan stepTimeout,
     TimeSpan runLease)
 {
     public TimeSpan RunLease { get; } = runLease;
@@ -21,8 +20,6 @@ internal sealed class InboundWorkflowDefinition(
     public TeamId? DefaultTeam { get; } = defaultTeam;
 
     public IAgentAssigner Assigner { get; } = assigner;
-
-    public TimeSpan StepTimeout { get; } = stepTimeout;
 
     /// <summary>Whether a conversation opened with this source gets a pending run stored with its opening.</summary>
     public bool StartsFor(ConversationSource source) => sources.Contains(source);

@@ -160,7 +160,7 @@ public sealed class KeywordIntentEnricherTests
         { "phrases", i => i.Add("billing", "invoice", null!) },
         { "intent", i => i.Add("billing", "invoice").Add("sales", "price").Add("Billing", "refund") },
         { "key", i => i.FactKey(" ").Add("billing", "invoice") },
-        { "intents", _ => { } },
+        { "configure", _ => { } },
     };
 
     [Theory]
@@ -169,6 +169,6 @@ public sealed class KeywordIntentEnricherTests
     {
         var act = () => ConversationEnrichers.KeywordIntents(configure);
 
-        act.Should().Throw<InvalidRequestException>().Which.Field.Should().Be(field);
+        act.Should().Throw<ArgumentException>().Which.ParamName.Should().Be(field);
     }
 }

@@ -204,7 +204,7 @@ public sealed class RuleRouterTests
     {
         var act = () => ConversationRouters.Rules(r => r.When(Match.ContactTag("vip")));
 
-        act.Should().Throw<InvalidRequestException>().WithMessage("*rule 1 (contact tag \"vip\") has no team*");
+        act.Should().Throw<ArgumentException>().WithMessage("Rules(configure): rule 1 (contact tag \"vip\") has no team*");
     }
 
     [Fact]
@@ -216,7 +216,7 @@ public sealed class RuleRouterTests
             r.When(Match.ContactTag("gold")).RouteTo("priority");
         });
 
-        act.Should().Throw<InvalidRequestException>().WithMessage("*rule 1*no team*");
+        act.Should().Throw<ArgumentException>().WithMessage("RoutingRulesBuilder.When(condition): rule 1*no team*");
     }
 
     [Fact]
@@ -229,7 +229,7 @@ public sealed class RuleRouterTests
             rule.RouteTo("support");
         });
 
-        act.Should().Throw<InvalidRequestException>();
+        act.Should().Throw<ArgumentException>().WithMessage("RoutingRuleBuilder.RouteTo(team): rule 1 * already routes to \"priority\"*");
     }
 
     public static TheoryData<Action<RoutingRulesBuilder>> InvalidTeams => new()
@@ -246,13 +246,13 @@ public sealed class RuleRouterTests
     {
         var act = () => ConversationRouters.Rules(configure);
 
-        act.Should().Throw<InvalidIdentifierException>().Which.Field.Should().Be(nameof(TeamId));
+        act.Should().Throw<ArgumentException>().WithMessage("*(team): the TeamId is not valid*").Which.ParamName.Should().Be("team");
     }
 
     public static TheoryData<string, Action<RoutingRulesBuilder>> InvalidConfigurations => new()
     {
         { "condition", r => r.When(null!).RouteTo("support") },
-        { "rules", _ => { } },
+        { "configure", _ => { } },
         { "team", r => r.Otherwise("support").Otherwise("sales") },
         { "key", r => r.When(Match.Fact("").Exists()).RouteTo("support") },
         { "key", r => r.When(Match.ContactField(" ").Is("x")).RouteTo("support") },
@@ -274,6 +274,6 @@ public sealed class RuleRouterTests
     {
         var act = () => ConversationRouters.Rules(configure);
 
-        act.Should().Throw<InvalidRequestException>().Which.Field.Should().Be(field);
+        act.Should().Throw<ArgumentException>().Which.ParamName.Should().Be(field);
     }
 }

@@ -1,0 +1,7 @@
+using Microsoft.Extensions.Options;
+
+namespace InboundConversations.Internal.Options;
+
+/// <summary>Checks <see cref="InboundConversationsOptions"/> against its attributes; generated, reflection-free.</summary>
+[OptionsValidator]
+internal sealed partial class InboundConversationsOptionsValidator : IValidateOptions<InboundConversationsOptions>;
