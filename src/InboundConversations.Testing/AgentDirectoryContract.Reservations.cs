@@ -1,4 +1,5 @@
 using InboundConversations.Storage;
+using InboundConversations.Testing.Internal;
 using Xunit;
 
 namespace InboundConversations.Testing;
@@ -8,42 +9,38 @@ public abstract partial class AgentDirectoryContract
     /// <summary>Reserving an agent twice for one conversation holds one unit; their load counts conversations, not calls.</summary>
     /// <returns>A task.</returns>
     [Fact]
-    public async Task Reserve_TwiceForOneConversation_HoldsOneUnit()
+    public virtual async Task Reserve_TwiceForOneConversation_HoldsOneUnit()
     {
         var directory = CreateDirectory();
-        var team = Samples.NewTeam();
-        var a = Samples.NewAgent();
-        await RegisterAsync(directory, a, [team], capacity: 3);
+        var (team, a) = await TeamOfOneAsync(directory, capacity: 3);
         var (first, second) = (StoreSamples.NewConversation(), StoreSamples.NewConversation());
 
-        var once = await directory.ReserveAsync(default, team, AgentSelection.Specific(a), first, Samples.NextTime(), CancellationToken.None);
-        var twice = await directory.ReserveAsync(default, team, AgentSelection.Specific(a), first, Samples.NextTime(), CancellationToken.None);
-        var other = await directory.ReserveAsync(default, team, AgentSelection.LeastOpen, second, Samples.NextTime(), CancellationToken.None);
-        var otherAgain = await directory.ReserveAsync(default, team, AgentSelection.RoundRobin, second, Samples.NextTime(), CancellationToken.None);
+        var once = await ReserveAsync(directory, team, AgentSelection.Specific(a), first);
+        var twice = await ReserveAsync(directory, team, AgentSelection.Specific(a), first);
+        var other = await ReserveAsync(directory, team, AgentSelection.LeastOpen, second);
+        var otherAgain = await ReserveAsync(directory, team, AgentSelection.RoundRobin, second);
 
         Assert.Equal(1, once?.OpenConversations);
         Assert.Equal(1, twice?.OpenConversations);
         Assert.Equal(2, other?.OpenConversations);
         Assert.Equal(2, otherAgain?.OpenConversations);
-        Assert.Equal(2, (await directory.FindAsync(default, a, CancellationToken.None))?.OpenConversations);
+        Assert.Equal(2, await LoadOfAsync(directory, a));
     }
 
     /// <summary>Many callers reserving one agent for one conversation at once: all get the agent, who holds one unit.</summary>
     /// <returns>A task.</returns>
     [Fact]
-    public async Task Reserve_RacingForOneConversation_HoldsOneUnit()
+    public virtual async Task Reserve_RacingForOneConversation_HoldsOneUnit()
     {
         var directory = CreateDirectory();
-        var team = Samples.NewTeam();
-        var a = Samples.NewAgent();
-        await RegisterAsync(directory, a, [team], capacity: 2);
+        var (team, a) = await TeamOfOneAsync(directory, capacity: 2);
         var conversation = StoreSamples.NewConversation();
         var at = Samples.NextTime();
 
         var reserved = await RaceAsync(24, i => directory.ReserveAsync(default, team, AgentSelection.Specific(a), conversation, at.AddMilliseconds(i), CancellationToken.None));
 
         Assert.All(reserved, r => Assert.Equal(a, r?.Id));
-        Assert.Equal(1, (await directory.FindAsync(default, a, CancellationToken.None))?.OpenConversations);
+        Assert.Equal(1, await LoadOfAsync(directory, a));
     }
 
     /// <summary>
@@ -53,21 +50,16 @@ public abstract partial class AgentDirectoryContract
     /// <param name="order">How agents are picked.</param>
     /// <returns>A task.</returns>
     [Theory]
-    [InlineData(AgentOrder.RoundRobin)]
-    [InlineData(AgentOrder.LeastOpen)]
-    [InlineData(AgentOrder.LongestIdle)]
-    [InlineData(AgentOrder.Specific)]
-    public async Task Reserve_AtCapacity_PicksTheAgentOnlyForTheConversationTheyHold(AgentOrder order)
+    [EveryAgentOrder]
+    public virtual async Task Reserve_AtCapacity_PicksTheAgentOnlyForTheConversationTheyHold(AgentOrder order)
     {
         var directory = CreateDirectory();
-        var team = Samples.NewTeam();
-        var a = Samples.NewAgent();
-        await RegisterAsync(directory, a, [team], capacity: 1);
+        var (team, a) = await TeamOfOneAsync(directory, capacity: 1);
         var held = StoreSamples.NewConversation();
-        await directory.ReserveAsync(default, team, AgentSelection.Specific(a), held, Samples.NextTime(), CancellationToken.None);
+        await ReserveAsync(directory, team, AgentSelection.Specific(a), held);
 
-        var again = await directory.ReserveAsync(default, team, new AgentSelection(order, a), held with { Version = 4 }, Samples.NextTime(), CancellationToken.None);
-        var another = await directory.ReserveAsync(default, team, new AgentSelection(order, a), StoreSamples.NewConversation(), Samples.NextTime(), CancellationToken.None);
+        var again = await ReserveAsync(directory, team, new AgentSelection(order, a), held with { Version = 4 });
+        var another = await ReserveAsync(directory, team, new AgentSelection(order, a));
 
         Assert.Equal(a, again?.Id);
         Assert.Equal(1, again?.OpenConversations);
@@ -78,11 +70,8 @@ public abstract partial class AgentDirectoryContract
     /// <param name="order">How agents are picked.</param>
     /// <returns>A task.</returns>
     [Theory]
-    [InlineData(AgentOrder.RoundRobin)]
-    [InlineData(AgentOrder.LeastOpen)]
-    [InlineData(AgentOrder.LongestIdle)]
-    [InlineData(AgentOrder.Specific)]
-    public async Task Reserve_ForAHeldConversation_StillRequiresPresenceAndMembership(AgentOrder order)
+    [EveryAgentOrder]
+    public virtual async Task Reserve_ForAHeldConversation_StillRequiresPresenceAndMembership(AgentOrder order)
     {
         var directory = CreateDirectory();
         var (sales, support) = (Samples.NewTeam(), Samples.NewTeam());
@@ -90,21 +79,21 @@ public abstract partial class AgentDirectoryContract
         await RegisterAsync(directory, a, [sales, support], capacity: 1);
         await RegisterAsync(directory, b, [sales], capacity: 1);
         var (heldByA, heldByB) = (StoreSamples.NewConversation(), StoreSamples.NewConversation());
-        await directory.ReserveAsync(default, sales, AgentSelection.Specific(a), heldByA, Samples.NextTime(), CancellationToken.None);
-        await directory.ReserveAsync(default, sales, AgentSelection.Specific(b), heldByB, Samples.NextTime(), CancellationToken.None);
+        await ReserveAsync(directory, sales, AgentSelection.Specific(a), heldByA);
+        await ReserveAsync(directory, sales, AgentSelection.Specific(b), heldByB);
 
         await directory.SetPresenceAsync(default, a, AgentPresence.Offline, CancellationToken.None);
-        var offline = await directory.ReserveAsync(default, sales, new AgentSelection(order, a, RequireOnline: false), heldByA, Samples.NextTime(), CancellationToken.None);
+        var offline = await ReserveAsync(directory, sales, new AgentSelection(order, a, RequireOnline: false), heldByA);
         await directory.SetPresenceAsync(default, b, AgentPresence.Away, CancellationToken.None);
-        var awayWhenOnlineRequired = await directory.ReserveAsync(default, sales, new AgentSelection(order, b), heldByB, Samples.NextTime(), CancellationToken.None);
+        var awayWhenOnlineRequired = await ReserveAsync(directory, sales, new AgentSelection(order, b), heldByB);
         await directory.RegisterAsync(new AgentRegistration { Agent = b, Teams = [support], Capacity = 1 }, CancellationToken.None);
-        var outOfTheTeam = await directory.ReserveAsync(default, sales, new AgentSelection(order, b, RequireOnline: false), heldByB, Samples.NextTime(), CancellationToken.None);
+        var outOfTheTeam = await ReserveAsync(directory, sales, new AgentSelection(order, b, RequireOnline: false), heldByB);
 
         Assert.Null(offline);
         Assert.Null(awayWhenOnlineRequired);
         Assert.Null(outOfTheTeam);
-        Assert.Equal(1, (await directory.FindAsync(default, a, CancellationToken.None))?.OpenConversations);
-        Assert.Equal(1, (await directory.FindAsync(default, b, CancellationToken.None))?.OpenConversations);
+        Assert.Equal(1, await LoadOfAsync(directory, a));
+        Assert.Equal(1, await LoadOfAsync(directory, b));
     }
 
     /// <summary>
@@ -113,18 +102,16 @@ public abstract partial class AgentDirectoryContract
     /// </summary>
     /// <returns>A task.</returns>
     [Fact]
-    public async Task Release_KeepsAReservationTakenForThatVersionOrALaterOne()
+    public virtual async Task Release_KeepsAReservationTakenForThatVersionOrALaterOne()
     {
         var directory = CreateDirectory();
-        var team = Samples.NewTeam();
-        var a = Samples.NewAgent();
-        await RegisterAsync(directory, a, [team], capacity: 2);
+        var (team, a) = await TeamOfOneAsync(directory, capacity: 2);
         var conversation = StoreSamples.NewConversation() with { Version = 5 };
-        await directory.ReserveAsync(default, team, AgentSelection.Specific(a), conversation, Samples.NextTime(), CancellationToken.None);
+        await ReserveAsync(directory, team, AgentSelection.Specific(a), conversation);
 
         var sameVersion = await directory.ReleaseAsync(default, a, conversation, CancellationToken.None);
         var earlierVersion = await directory.ReleaseAsync(default, a, conversation with { Version = 3 }, CancellationToken.None);
-        await directory.ReserveAsync(default, team, AgentSelection.Specific(a), conversation with { Version = 2 }, Samples.NextTime(), CancellationToken.None);
+        await ReserveAsync(directory, team, AgentSelection.Specific(a), conversation with { Version = 2 });
         var renewedWithAnOlderVersion = await directory.ReleaseAsync(default, a, conversation, CancellationToken.None);
         var laterVersion = await directory.ReleaseAsync(default, a, conversation with { Version = 6 }, CancellationToken.None);
 
@@ -140,7 +127,7 @@ public abstract partial class AgentDirectoryContract
     /// </summary>
     /// <returns>A task.</returns>
     [Fact]
-    public async Task ListReservations_ReturnsThoseTakenBeforeTheTime_PagedOnceEach()
+    public virtual async Task ListReservations_ReturnsThoseTakenBeforeTheTime_PagedOnceEach()
     {
         var directory = CreateDirectory();
         var team = Samples.NewTeam();
@@ -183,14 +170,12 @@ public abstract partial class AgentDirectoryContract
     /// <summary>Taking a reservation again renews it: a later time, and the higher of the two versions.</summary>
     /// <returns>A task.</returns>
     [Fact]
-    public async Task Reserve_Again_RenewsTheReservationsTimeAndKeepsTheHigherVersion()
+    public virtual async Task Reserve_Again_RenewsTheReservationsTimeAndKeepsTheHigherVersion()
     {
         var directory = CreateDirectory();
-        var team = Samples.NewTeam();
-        var a = Samples.NewAgent();
-        await RegisterAsync(directory, a, [team], capacity: 2);
+        var (team, a) = await TeamOfOneAsync(directory, capacity: 2);
         var conversation = StoreSamples.NewConversation() with { Version = 7 };
-        await directory.ReserveAsync(default, team, AgentSelection.Specific(a), conversation, Samples.NextTime(), CancellationToken.None);
+        await ReserveAsync(directory, team, AgentSelection.Specific(a), conversation);
         var renewedAt = Samples.NextTime();
 
         await directory.ReserveAsync(default, team, AgentSelection.Specific(a), conversation with { Version = 3 }, renewedAt, CancellationToken.None);
@@ -203,18 +188,16 @@ public abstract partial class AgentDirectoryContract
     /// <summary>A stale release gives back a reservation still as listed, once; one renewed since it was listed stays.</summary>
     /// <returns>A task.</returns>
     [Fact]
-    public async Task ReleaseStale_GivesBackOnlyAReservationNotRenewedSinceListed()
+    public virtual async Task ReleaseStale_GivesBackOnlyAReservationNotRenewedSinceListed()
     {
         var directory = CreateDirectory();
-        var team = Samples.NewTeam();
-        var a = Samples.NewAgent();
-        await RegisterAsync(directory, a, [team], capacity: 3);
+        var (team, a) = await TeamOfOneAsync(directory, capacity: 3);
         var (stale, renewed) = (StoreSamples.NewConversation(), StoreSamples.NewConversation());
-        await directory.ReserveAsync(default, team, AgentSelection.Specific(a), stale, Samples.NextTime(), CancellationToken.None);
-        await directory.ReserveAsync(default, team, AgentSelection.Specific(a), renewed, Samples.NextTime(), CancellationToken.None);
+        await ReserveAsync(directory, team, AgentSelection.Specific(a), stale);
+        await ReserveAsync(directory, team, AgentSelection.Specific(a), renewed);
         var listedStale = await ReservationOfAsync(directory, a, stale.Conversation);
         var listedRenewed = await ReservationOfAsync(directory, a, renewed.Conversation);
-        await directory.ReserveAsync(default, team, AgentSelection.Specific(a), renewed, Samples.NextTime(), CancellationToken.None);
+        await ReserveAsync(directory, team, AgentSelection.Specific(a), renewed);
 
         var first = await directory.ReleaseStaleAsync(listedStale!, CancellationToken.None);
         var second = await directory.ReleaseStaleAsync(listedStale!, CancellationToken.None);
@@ -227,47 +210,27 @@ public abstract partial class AgentDirectoryContract
         Assert.False(unknownWorkspace);
         Assert.Null(await ReservationOfAsync(directory, a, stale.Conversation));
         Assert.NotNull(await ReservationOfAsync(directory, a, renewed.Conversation));
-        Assert.Equal(1, (await directory.FindAsync(default, a, CancellationToken.None))?.OpenConversations);
+        Assert.Equal(1, await LoadOfAsync(directory, a));
     }
 
     /// <summary>An online agent registered again with other teams is no longer reserved for the teams they left, in any order.</summary>
     /// <param name="order">How agents are picked.</param>
     /// <returns>A task.</returns>
     [Theory]
-    [InlineData(AgentOrder.RoundRobin)]
-    [InlineData(AgentOrder.LeastOpen)]
-    [InlineData(AgentOrder.LongestIdle)]
-    [InlineData(AgentOrder.Specific)]
-    public async Task Register_AnOnlineAgentAgainWithOtherTeams_IsNoLongerReservedForTheOldOnes(AgentOrder order)
+    [EveryAgentOrder]
+    public virtual async Task Register_AnOnlineAgentAgainWithOtherTeams_IsNoLongerReservedForTheOldOnes(AgentOrder order)
     {
         var directory = CreateDirectory();
         var (sales, support) = (Samples.NewTeam(), Samples.NewTeam());
         var a = Samples.NewAgent();
         await RegisterAsync(directory, a, [sales], capacity: 4, presence: AgentPresence.Online);
-        await directory.ReserveAsync(default, sales, AgentSelection.Specific(a), StoreSamples.NewConversation(), Samples.NextTime(), CancellationToken.None);
+        await ReserveAsync(directory, sales, AgentSelection.Specific(a));
 
         await directory.RegisterAsync(new AgentRegistration { Agent = a, Teams = [support], Capacity = 4 }, CancellationToken.None);
 
-        Assert.Null(await directory.ReserveAsync(default, sales, new AgentSelection(order, a), StoreSamples.NewConversation(), Samples.NextTime(), CancellationToken.None));
-        Assert.Equal(a, (await directory.ReserveAsync(default, support, new AgentSelection(order, a), StoreSamples.NewConversation(), Samples.NextTime(), CancellationToken.None))?.Id);
-        Assert.Equal(2, (await directory.FindAsync(default, a, CancellationToken.None))?.OpenConversations);
-    }
-
-    /// <summary>A registration with a presence that is not an <see cref="AgentPresence"/> is refused and stores nothing.</summary>
-    /// <returns>A task.</returns>
-    [Fact]
-    public async Task Register_WithAnUndefinedPresence_ThrowsInvalidRequestAndStoresNothing()
-    {
-        var directory = CreateDirectory();
-        var team = Samples.NewTeam();
-        var a = Samples.NewAgent();
-
-        var refused = await Assert.ThrowsAsync<InvalidRequestException>(() =>
-            directory.RegisterAsync(new AgentRegistration { Agent = a, Teams = [team], Capacity = 1, InitialPresence = (AgentPresence)9 }, CancellationToken.None).AsTask());
-
-        Assert.Equal(nameof(AgentRegistration.InitialPresence), refused.Field);
-        Assert.Null(await directory.FindAsync(default, a, CancellationToken.None));
-        Assert.Empty(await directory.ListTeamAsync(default, team, CancellationToken.None));
+        Assert.Null(await ReserveAsync(directory, sales, new AgentSelection(order, a)));
+        Assert.Equal(a, (await ReserveAsync(directory, support, new AgentSelection(order, a)))?.Id);
+        Assert.Equal(2, await LoadOfAsync(directory, a));
     }
 
     private static async Task<AgentReservation?> ReservationOfAsync(IAgentDirectory directory, AgentId agent, ConversationId conversation)

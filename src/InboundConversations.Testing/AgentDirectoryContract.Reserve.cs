@@ -1,4 +1,5 @@
 using InboundConversations.Storage;
+using InboundConversations.Testing.Internal;
 using Xunit;
 
 namespace InboundConversations.Testing;
@@ -12,20 +13,13 @@ public abstract partial class AgentDirectoryContract
     /// <param name="order">How agents are picked.</param>
     /// <returns>A task.</returns>
     [Theory]
-    [InlineData(AgentOrder.RoundRobin)]
-    [InlineData(AgentOrder.LeastOpen)]
-    [InlineData(AgentOrder.LongestIdle)]
-    public async Task Reserve_Racing_NeverExceedsCapacity(AgentOrder order)
+    [EveryAgentOrder(ButSpecific = true)]
+    public virtual async Task Reserve_Racing_NeverExceedsCapacity(AgentOrder order)
     {
         var directory = CreateDirectory();
         for (var round = 0; round < 20; round++)
         {
-            var team = Samples.NewTeam();
-            var agents = Agents(5);
-            foreach (var agent in agents)
-            {
-                await RegisterAsync(directory, agent, [team], capacity: 3);
-            }
+            var (team, agents) = await TeamOfAsync(directory, agents: 5, capacity: 3);
 
             var at = Samples.NextTime();
             var reserved = await RaceAsync(64, i => directory.ReserveAsync(default, team, new AgentSelection(order), StoreSamples.NewConversation(), at.AddMilliseconds(i), CancellationToken.None));
@@ -41,20 +35,18 @@ public abstract partial class AgentDirectoryContract
     /// <summary>Many reservations racing for one specific agent: exactly their capacity succeeds.</summary>
     /// <returns>A task.</returns>
     [Fact]
-    public async Task Reserve_RacingForOneSpecificAgent_NeverExceedsTheirCapacity()
+    public virtual async Task Reserve_RacingForOneSpecificAgent_NeverExceedsTheirCapacity()
     {
         var directory = CreateDirectory();
-        var team = Samples.NewTeam();
-        var (a, b) = Agents();
-        await RegisterAsync(directory, a, [team], capacity: 3);
-        await RegisterAsync(directory, b, [team], capacity: 3);
+        var (team, agents) = await TeamOfAsync(directory, agents: 2, capacity: 3);
+        var (a, b) = (agents[0], agents[1]);
 
         var reserved = await RaceAsync(32, _ => directory.ReserveAsync(default, team, AgentSelection.Specific(a), StoreSamples.NewConversation(), Samples.NextTime(), CancellationToken.None));
 
         Assert.Equal(3, reserved.Count(r => r is not null));
         Assert.All(reserved.Where(r => r is not null), r => Assert.Equal(a, r!.Id));
-        Assert.Equal(3, (await directory.FindAsync(default, a, CancellationToken.None))?.OpenConversations);
-        Assert.Equal(0, (await directory.FindAsync(default, b, CancellationToken.None))?.OpenConversations);
+        Assert.Equal(3, await LoadOfAsync(directory, a));
+        Assert.Equal(0, await LoadOfAsync(directory, b));
     }
 
     /// <summary>An offline agent is never reserved, in any order, whether or not away agents qualify.</summary>
@@ -62,15 +54,8 @@ public abstract partial class AgentDirectoryContract
     /// <param name="requireOnline">Whether only online agents qualify.</param>
     /// <returns>A task.</returns>
     [Theory]
-    [InlineData(AgentOrder.RoundRobin, true)]
-    [InlineData(AgentOrder.RoundRobin, false)]
-    [InlineData(AgentOrder.LeastOpen, true)]
-    [InlineData(AgentOrder.LeastOpen, false)]
-    [InlineData(AgentOrder.LongestIdle, true)]
-    [InlineData(AgentOrder.LongestIdle, false)]
-    [InlineData(AgentOrder.Specific, true)]
-    [InlineData(AgentOrder.Specific, false)]
-    public async Task Reserve_NeverPicksAnOfflineAgent(AgentOrder order, bool requireOnline)
+    [EveryAgentOrder(RequireOnlineBothWays = true)]
+    public virtual async Task Reserve_NeverPicksAnOfflineAgent(AgentOrder order, bool requireOnline)
     {
         var directory = CreateDirectory();
         var team = Samples.NewTeam();
@@ -79,8 +64,8 @@ public abstract partial class AgentDirectoryContract
         await RegisterAsync(directory, wentOffline, [team], capacity: 5);
         await directory.SetPresenceAsync(default, wentOffline, AgentPresence.Offline, CancellationToken.None);
 
-        Assert.Null(await directory.ReserveAsync(default, team, new AgentSelection(order, neverOnline, requireOnline), StoreSamples.NewConversation(), Samples.NextTime(), CancellationToken.None));
-        Assert.Null(await directory.ReserveAsync(default, team, new AgentSelection(order, wentOffline, requireOnline), StoreSamples.NewConversation(), Samples.NextTime(), CancellationToken.None));
+        Assert.Null(await ReserveAsync(directory, team, new AgentSelection(order, neverOnline, requireOnline)));
+        Assert.Null(await ReserveAsync(directory, team, new AgentSelection(order, wentOffline, requireOnline)));
 
         Assert.All(await directory.ListTeamAsync(default, team, CancellationToken.None), a => Assert.Equal(0, a.OpenConversations));
     }
@@ -89,34 +74,26 @@ public abstract partial class AgentDirectoryContract
     /// <param name="order">How agents are picked.</param>
     /// <returns>A task.</returns>
     [Theory]
-    [InlineData(AgentOrder.RoundRobin)]
-    [InlineData(AgentOrder.LeastOpen)]
-    [InlineData(AgentOrder.LongestIdle)]
-    [InlineData(AgentOrder.Specific)]
-    public async Task Reserve_PicksAnAwayAgentOnlyWhenOnlineIsNotRequired(AgentOrder order)
+    [EveryAgentOrder]
+    public virtual async Task Reserve_PicksAnAwayAgentOnlyWhenOnlineIsNotRequired(AgentOrder order)
     {
         var directory = CreateDirectory();
-        var team = Samples.NewTeam();
-        var a = Samples.NewAgent();
-        await RegisterAsync(directory, a, [team], capacity: 5, presence: AgentPresence.Away);
+        var (team, a) = await TeamOfOneAsync(directory, capacity: 5, presence: AgentPresence.Away);
 
-        var onlineOnly = await directory.ReserveAsync(default, team, new AgentSelection(order, a, RequireOnline: true), StoreSamples.NewConversation(), Samples.NextTime(), CancellationToken.None);
-        var awayToo = await directory.ReserveAsync(default, team, new AgentSelection(order, a, RequireOnline: false), StoreSamples.NewConversation(), Samples.NextTime(), CancellationToken.None);
+        var onlineOnly = await ReserveAsync(directory, team, new AgentSelection(order, a, RequireOnline: true));
+        var awayToo = await ReserveAsync(directory, team, new AgentSelection(order, a, RequireOnline: false));
 
         Assert.Null(onlineOnly);
         Assert.Equal(a, awayToo?.Id);
-        Assert.Equal(1, (await directory.FindAsync(default, a, CancellationToken.None))?.OpenConversations);
+        Assert.Equal(1, await LoadOfAsync(directory, a));
     }
 
     /// <summary>Only members of the team are reserved for it, also when the selection names a non-member.</summary>
     /// <param name="order">How agents are picked.</param>
     /// <returns>A task.</returns>
     [Theory]
-    [InlineData(AgentOrder.RoundRobin)]
-    [InlineData(AgentOrder.LeastOpen)]
-    [InlineData(AgentOrder.LongestIdle)]
-    [InlineData(AgentOrder.Specific)]
-    public async Task Reserve_PicksOnlyMembersOfTheTeam(AgentOrder order)
+    [EveryAgentOrder]
+    public virtual async Task Reserve_PicksOnlyMembersOfTheTeam(AgentOrder order)
     {
         var directory = CreateDirectory();
         var (sales, support) = (Samples.NewTeam(), Samples.NewTeam());
@@ -126,32 +103,27 @@ public abstract partial class AgentDirectoryContract
 
         for (var i = 0; i < 3; i++)
         {
-            var forSales = await directory.ReserveAsync(default, sales, new AgentSelection(order, order == AgentOrder.Specific && i == 0 ? inSupport : inSales), StoreSamples.NewConversation(), Samples.NextTime(), CancellationToken.None);
+            var forSales = await ReserveAsync(directory, sales, new AgentSelection(order, order == AgentOrder.Specific && i == 0 ? inSupport : inSales));
             Assert.True(forSales is null || forSales.Id == inSales, $"{forSales?.Id} is not in the sales team");
         }
 
-        Assert.Null(await directory.ReserveAsync(default, Samples.NewTeam(), new AgentSelection(order, inSales), StoreSamples.NewConversation(), Samples.NextTime(), CancellationToken.None));
-        Assert.Equal(0, (await directory.FindAsync(default, inSupport, CancellationToken.None))?.OpenConversations);
-        Assert.Equal(order == AgentOrder.Specific ? 2 : 3, (await directory.FindAsync(default, inSales, CancellationToken.None))?.OpenConversations);
+        Assert.Null(await ReserveAsync(directory, Samples.NewTeam(), new AgentSelection(order, inSales)));
+        Assert.Equal(0, await LoadOfAsync(directory, inSupport));
+        Assert.Equal(order == AgentOrder.Specific ? 2 : 3, await LoadOfAsync(directory, inSales));
     }
 
     /// <summary>A specific selection reserves only that agent, and nobody else once they are full; it records the time and the load.</summary>
     /// <returns>A task.</returns>
     [Fact]
-    public async Task Reserve_Specific_PicksOnlyThatAgent()
+    public virtual async Task Reserve_Specific_PicksOnlyThatAgent()
     {
         var directory = CreateDirectory();
-        var team = Samples.NewTeam();
-        var agents = Agents(3);
-        foreach (var agent in agents)
-        {
-            await RegisterAsync(directory, agent, [team], capacity: 2);
-        }
+        var (team, agents) = await TeamOfAsync(directory, agents: 3, capacity: 2);
 
         var at = Samples.NextTime();
         var first = await directory.ReserveAsync(default, team, AgentSelection.Specific(agents[1]), StoreSamples.NewConversation(), at, CancellationToken.None);
-        var second = await directory.ReserveAsync(default, team, AgentSelection.Specific(agents[1]), StoreSamples.NewConversation(), Samples.NextTime(), CancellationToken.None);
-        var full = await directory.ReserveAsync(default, team, AgentSelection.Specific(agents[1]), StoreSamples.NewConversation(), Samples.NextTime(), CancellationToken.None);
+        var second = await ReserveAsync(directory, team, AgentSelection.Specific(agents[1]));
+        var full = await ReserveAsync(directory, team, AgentSelection.Specific(agents[1]));
 
         Assert.Equal(agents[1], first?.Id);
         Assert.Equal(1, first?.OpenConversations);
@@ -165,16 +137,11 @@ public abstract partial class AgentDirectoryContract
     /// <summary>Least open picks the agent with the fewest open conversations, even the most recently assigned; ties go to the longest idle.</summary>
     /// <returns>A task.</returns>
     [Fact]
-    public async Task Reserve_LeastOpen_PicksTheLeastLoaded()
+    public virtual async Task Reserve_LeastOpen_PicksTheLeastLoaded()
     {
         var directory = CreateDirectory();
-        var team = Samples.NewTeam();
-        var agents = Agents(3);
+        var (team, agents) = await TeamOfAsync(directory, agents: 3, capacity: 5);
         var (a, b, c) = (agents[0], agents[1], agents[2]);
-        foreach (var agent in agents)
-        {
-            await RegisterAsync(directory, agent, [team], capacity: 5);
-        }
 
         // a: 2 open, last at t2; c: 1 open, last at t3; b: 0 open, last at t4 (the most recent).
         await ReserveSpecificAsync(directory, team, a);
@@ -182,11 +149,7 @@ public abstract partial class AgentDirectoryContract
         await ReserveSpecificAsync(directory, team, c);
         await ReleaseAsync(directory, b, await ReserveSpecificAsync(directory, team, b));
 
-        var picks = new List<AgentId?>();
-        for (var i = 0; i < 3; i++)
-        {
-            picks.Add((await directory.ReserveAsync(default, team, AgentSelection.LeastOpen, StoreSamples.NewConversation(), Samples.NextTime(), CancellationToken.None))?.Id);
-        }
+        var picks = await PicksAsync(directory, team, AgentSelection.LeastOpen, count: 3);
 
         // b (0 open); then b and c tie at 1 and c is idle longer; then b (1) before a and c (2).
         Assert.Equal([b, c, b], picks);
@@ -195,16 +158,11 @@ public abstract partial class AgentDirectoryContract
     /// <summary>Least open ties: an agent never assigned goes first, then the one whose last assignment is oldest, whatever their ids.</summary>
     /// <returns>A task.</returns>
     [Fact]
-    public async Task Reserve_LeastOpen_TiesGoToTheNeverAssignedThenTheLongestIdle()
+    public virtual async Task Reserve_LeastOpen_TiesGoToTheNeverAssignedThenTheLongestIdle()
     {
         var directory = CreateDirectory();
-        var team = Samples.NewTeam();
-        var agents = Agents(3);
+        var (team, agents) = await TeamOfAsync(directory, agents: 3, capacity: 5);
         var (a, b, c) = (agents[0], agents[1], agents[2]);
-        foreach (var agent in agents)
-        {
-            await RegisterAsync(directory, agent, [team], capacity: 5);
-        }
 
         // All at 0 open: c last assigned at t1, a at t2, b never.
         var heldByC = await ReserveSpecificAsync(directory, team, c);
@@ -212,11 +170,7 @@ public abstract partial class AgentDirectoryContract
         await ReleaseAsync(directory, c, heldByC);
         await ReleaseAsync(directory, a, heldByA);
 
-        var picks = new List<AgentId?>();
-        for (var i = 0; i < 3; i++)
-        {
-            picks.Add((await directory.ReserveAsync(default, team, AgentSelection.LeastOpen, StoreSamples.NewConversation(), Samples.NextTime(), CancellationToken.None))?.Id);
-        }
+        var picks = await PicksAsync(directory, team, AgentSelection.LeastOpen, count: 3);
 
         Assert.Equal([b, c, a], picks);
     }
@@ -224,16 +178,11 @@ public abstract partial class AgentDirectoryContract
     /// <summary>Longest idle picks the agent whose last assignment is oldest (never assigned counts as oldest), whatever their load.</summary>
     /// <returns>A task.</returns>
     [Fact]
-    public async Task Reserve_LongestIdle_PicksTheOldestLastAssignment()
+    public virtual async Task Reserve_LongestIdle_PicksTheOldestLastAssignment()
     {
         var directory = CreateDirectory();
-        var team = Samples.NewTeam();
-        var agents = Agents(4);
+        var (team, agents) = await TeamOfAsync(directory, agents: 4, capacity: 5);
         var (a, b, c, d) = (agents[0], agents[1], agents[2], agents[3]);
-        foreach (var agent in agents)
-        {
-            await RegisterAsync(directory, agent, [team], capacity: 5);
-        }
 
         // a: 2 open, last at t2; b: 0 open, last at t3; c: 1 open, last at t4; d: never assigned.
         await ReserveSpecificAsync(directory, team, a);
@@ -241,12 +190,7 @@ public abstract partial class AgentDirectoryContract
         await ReleaseAsync(directory, b, await ReserveSpecificAsync(directory, team, b));
         await ReserveSpecificAsync(directory, team, c);
 
-        var picks = new List<AgentId?>();
-        for (var i = 0; i < 5; i++)
-        {
-            var picked = await directory.ReserveAsync(default, team, AgentSelection.LongestIdle, StoreSamples.NewConversation(), Samples.NextTime(), CancellationToken.None);
-            picks.Add(picked?.Id);
-        }
+        var picks = await PicksAsync(directory, team, AgentSelection.LongestIdle, count: 5);
 
         Assert.Equal([d, a, b, c, d], picks);
         var loads = await LoadsAsync(directory, agents);
@@ -256,22 +200,17 @@ public abstract partial class AgentDirectoryContract
     /// <summary>Round robin, one reservation after another with releases in between: every agent gets the same count ±1, and any run of n picks over n agents names each once.</summary>
     /// <returns>A task.</returns>
     [Fact]
-    public async Task Reserve_RoundRobin_Sequential_GivesEvenCounts()
+    public virtual async Task Reserve_RoundRobin_Sequential_GivesEvenCounts()
     {
         var directory = CreateDirectory();
-        var team = Samples.NewTeam();
-        var agents = Agents(7);
-        foreach (var agent in agents)
-        {
-            await RegisterAsync(directory, agent, [team], capacity: 3);
-        }
+        var (team, agents) = await TeamOfAsync(directory, agents: 7, capacity: 3);
 
         var picks = new List<AgentId>();
         var held = new List<ConversationVersion>();
         for (var i = 0; i < 100; i++)
         {
             held.Add(StoreSamples.NewConversation());
-            var picked = await directory.ReserveAsync(default, team, AgentSelection.RoundRobin, held[i], Samples.NextTime(), CancellationToken.None);
+            var picked = await ReserveAsync(directory, team, AgentSelection.RoundRobin, held[i]);
             Assert.NotNull(picked);
             picks.Add(picked.Id);
             if (i % 2 == 1)
@@ -294,15 +233,10 @@ public abstract partial class AgentDirectoryContract
     [Theory]
     [InlineData(false)]
     [InlineData(true)]
-    public async Task Reserve_RoundRobin_Concurrent_GivesEvenCounts(bool releaseAfterEach)
+    public virtual async Task Reserve_RoundRobin_Concurrent_GivesEvenCounts(bool releaseAfterEach)
     {
         var directory = CreateDirectory();
-        var team = Samples.NewTeam();
-        var agents = Agents(7);
-        foreach (var agent in agents)
-        {
-            await RegisterAsync(directory, agent, [team], capacity: 100);
-        }
+        var (team, agents) = await TeamOfAsync(directory, agents: 7, capacity: 100);
 
         var at = Samples.NextTime();
         var picks = await RaceAsync(100, async i =>
@@ -335,16 +269,28 @@ public abstract partial class AgentDirectoryContract
         var loads = new int[agents.Length];
         for (var i = 0; i < agents.Length; i++)
         {
-            loads[i] = (await directory.FindAsync(default, agents[i], CancellationToken.None).ConfigureAwait(false))?.OpenConversations ?? -1;
+            loads[i] = await LoadOfAsync(directory, agents[i]).ConfigureAwait(false) ?? -1;
         }
 
         return loads;
     }
 
+    /// <summary>The agents that <paramref name="count"/> reservations in a row pick, each for a fresh conversation.</summary>
+    private async Task<List<AgentId?>> PicksAsync(IAgentDirectory directory, TeamId team, AgentSelection selection, int count)
+    {
+        var picks = new List<AgentId?>();
+        for (var i = 0; i < count; i++)
+        {
+            picks.Add((await ReserveAsync(directory, team, selection).ConfigureAwait(false))?.Id);
+        }
+
+        return picks;
+    }
+
     private async Task<ConversationVersion> ReserveSpecificAsync(IAgentDirectory directory, TeamId team, AgentId agent)
     {
         var conversation = StoreSamples.NewConversation();
-        var reserved = await directory.ReserveAsync(default, team, AgentSelection.Specific(agent), conversation, Samples.NextTime(), CancellationToken.None).ConfigureAwait(false);
+        var reserved = await ReserveAsync(directory, team, AgentSelection.Specific(agent), conversation).ConfigureAwait(false);
         Assert.Equal(agent, reserved?.Id);
         return conversation;
     }

@@ -7,7 +7,7 @@ public abstract partial class AgentDirectoryContract
     /// <summary>A null registration or stale reservation is an argument error, not a storage error.</summary>
     /// <returns>A task.</returns>
     [Fact]
-    public async Task Calls_WithANullRequest_ThrowArgumentNull()
+    public virtual async Task Calls_WithANullRequest_ThrowArgumentNull()
     {
         var directory = CreateDirectory();
 
@@ -21,7 +21,7 @@ public abstract partial class AgentDirectoryContract
     /// </summary>
     /// <returns>A task.</returns>
     [Fact]
-    public async Task Calls_WithTheDefaultAgentId_ThrowInvalidIdentifierAndStoreNothing()
+    public virtual async Task Calls_WithTheDefaultAgentId_ThrowInvalidIdentifierAndStoreNothing()
     {
         var directory = CreateDirectory();
         var team = Samples.NewTeam();
@@ -43,7 +43,7 @@ public abstract partial class AgentDirectoryContract
     /// </summary>
     /// <returns>A task.</returns>
     [Fact]
-    public async Task Register_WithNoTeamOrAnEmptyTeamId_ThrowsInvalidRequestNamingTeamsAndStoresNothing()
+    public virtual async Task Register_WithNoTeamOrAnEmptyTeamId_ThrowsInvalidRequestNamingTeamsAndStoresNothing()
     {
         var directory = CreateDirectory();
         var team = Samples.NewTeam();
@@ -64,24 +64,25 @@ public abstract partial class AgentDirectoryContract
 
     /// <summary>
     /// A presence that is not an <see cref="AgentPresence"/> is refused on registration and on change, naming the
-    /// parameter and the value, and changes nothing.
+    /// field or parameter and the value, and changes nothing: the refused registration stores no agent.
     /// </summary>
     /// <returns>A task.</returns>
     [Fact]
-    public async Task Presence_Undefined_ThrowsInvalidRequestNamingTheValueAndChangesNothing()
+    public virtual async Task Presence_Undefined_ThrowsInvalidRequestNamingTheValueAndChangesNothing()
     {
         var directory = CreateDirectory();
-        var team = Samples.NewTeam();
-        var a = Samples.NewAgent();
-        await RegisterAsync(directory, a, [team], capacity: 2, presence: AgentPresence.Away);
+        var (team, a) = await TeamOfOneAsync(directory, capacity: 2, presence: AgentPresence.Away);
+        var fresh = Samples.NewAgent();
 
         var register = await Assert.ThrowsAsync<InvalidRequestException>(() =>
-            directory.RegisterAsync(new AgentRegistration { Agent = Samples.NewAgent(), Teams = [team], Capacity = 1, InitialPresence = (AgentPresence)9 }, CancellationToken.None).AsTask());
+            directory.RegisterAsync(new AgentRegistration { Agent = fresh, Teams = [team], Capacity = 1, InitialPresence = (AgentPresence)9 }, CancellationToken.None).AsTask());
         var change = await Assert.ThrowsAsync<InvalidRequestException>(() => directory.SetPresenceAsync(default, a, (AgentPresence)9, CancellationToken.None).AsTask());
 
+        Assert.Equal(nameof(AgentRegistration.InitialPresence), register.Field);
         Assert.Equal("The request's InitialPresence is not valid: 9 is not an AgentPresence.", register.Message);
         Assert.Equal("presence", change.Field);
         Assert.Equal("The request's presence is not valid: 9 is not an AgentPresence.", change.Message);
+        Assert.Null(await directory.FindAsync(default, fresh, CancellationToken.None));
         Assert.Equal(AgentPresence.Away, (await directory.FindAsync(default, a, CancellationToken.None))?.Presence);
         Assert.Equal([a], (await directory.ListTeamAsync(default, team, CancellationToken.None)).Select(m => m.Id));
     }

@@ -7,11 +7,11 @@ public abstract partial class ConversationStoreContract
     /// <summary>A cancelled token is honoured by every write, and nothing is written.</summary>
     /// <returns>A task.</returns>
     [Fact]
-    public async Task Writes_WithACancelledToken_ThrowAndWriteNothing()
+    public virtual async Task Writes_WithACancelledToken_ThrowAndWriteNothing()
     {
         var store = CreateStore();
         var contact = Samples.NewContact();
-        var opened = (await store.OpenAsync(Samples.AgentOpened(contact), null, CancellationToken.None)).Conversation;
+        var opened = await OpenAsync(store, contact: contact);
         var other = Samples.NewContact();
 
         await Assert.ThrowsAnyAsync<OperationCanceledException>(() => store.AppendInboundAsync(Samples.Inbound(other), Cancelled()).AsTask());
@@ -27,10 +27,10 @@ public abstract partial class ConversationStoreContract
     /// <summary>A cancelled token is honoured by every read.</summary>
     /// <returns>A task.</returns>
     [Fact]
-    public async Task Reads_WithACancelledToken_Throw()
+    public virtual async Task Reads_WithACancelledToken_Throw()
     {
         var store = CreateStore();
-        var opened = (await store.OpenAsync(Samples.AgentOpened(Samples.NewContact()), null, CancellationToken.None)).Conversation;
+        var opened = await OpenAsync(store);
 
         await Assert.ThrowsAnyAsync<OperationCanceledException>(() => store.FindAsync(default, opened.Id, Cancelled()).AsTask());
         await Assert.ThrowsAnyAsync<OperationCanceledException>(() => store.FindOpenAsync(default, opened.Contact, Cancelled()).AsTask());

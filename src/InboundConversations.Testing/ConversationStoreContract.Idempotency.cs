@@ -8,7 +8,7 @@ public abstract partial class ConversationStoreContract
     /// <summary>The same (channel, external id) again: a duplicate naming the original; nothing recorded twice.</summary>
     /// <returns>A task.</returns>
     [Fact]
-    public async Task AppendInbound_SameChannelAndExternalIdAgain_IsADuplicateOfTheOriginal()
+    public virtual async Task AppendInbound_SameChannelAndExternalIdAgain_IsADuplicateOfTheOriginal()
     {
         var store = CreateStore();
         var contact = Samples.NewContact();
@@ -30,7 +30,7 @@ public abstract partial class ConversationStoreContract
     [InlineData(2)]
     [InlineData(8)]
     [InlineData(64)]
-    public async Task AppendInbound_SameExternalIdConcurrently_RecordsOneMessage(int callers)
+    public virtual async Task AppendInbound_SameExternalIdConcurrently_RecordsOneMessage(int callers)
     {
         var store = CreateStore();
         var contact = Samples.NewContact();
@@ -46,7 +46,7 @@ public abstract partial class ConversationStoreContract
     /// <summary>The same external id on another channel is another message.</summary>
     /// <returns>A task.</returns>
     [Fact]
-    public async Task AppendInbound_SameExternalIdOnAnotherChannel_IsAnotherMessage()
+    public virtual async Task AppendInbound_SameExternalIdOnAnotherChannel_IsAnotherMessage()
     {
         var store = CreateStore();
         var contact = Samples.NewContact();
@@ -62,7 +62,7 @@ public abstract partial class ConversationStoreContract
     /// <summary>A redelivery after the conversation closed is still a duplicate: it opens nothing.</summary>
     /// <returns>A task.</returns>
     [Fact]
-    public async Task AppendInbound_RedeliveryAfterClose_IsADuplicateAndOpensNothing()
+    public virtual async Task AppendInbound_RedeliveryAfterClose_IsADuplicateAndOpensNothing()
     {
         var store = CreateStore();
         var contact = Samples.NewContact();
@@ -80,7 +80,7 @@ public abstract partial class ConversationStoreContract
     /// <summary>Many contacts writing concurrently, each several messages: one conversation each, every message once.</summary>
     /// <returns>A task.</returns>
     [Fact]
-    public async Task AppendInbound_ManyContactsConcurrently_EachGetsOneConversationWithAllItsMessages()
+    public virtual async Task AppendInbound_ManyContactsConcurrently_EachGetsOneConversationWithAllItsMessages()
     {
         var store = CreateStore();
         var contacts = Enumerable.Range(0, 16).Select(_ => Samples.NewContact()).ToArray();

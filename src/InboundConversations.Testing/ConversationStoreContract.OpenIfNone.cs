@@ -12,7 +12,7 @@ public abstract partial class ConversationStoreContract
     [InlineData(2)]
     [InlineData(8)]
     [InlineData(64)]
-    public async Task AppendInbound_RacingForOneContact_OpensExactlyOneConversation(int callers)
+    public virtual async Task AppendInbound_RacingForOneContact_OpensExactlyOneConversation(int callers)
     {
         var store = CreateStore();
         var contact = Samples.NewContact();
@@ -35,7 +35,7 @@ public abstract partial class ConversationStoreContract
     [InlineData(2)]
     [InlineData(8)]
     [InlineData(64)]
-    public async Task Open_RacingForOneContact_OpensExactlyOne(int callers)
+    public virtual async Task Open_RacingForOneContact_OpensExactlyOne(int callers)
     {
         var store = CreateStore();
         var contact = Samples.NewContact();
@@ -50,7 +50,7 @@ public abstract partial class ConversationStoreContract
     /// <summary>Explicit opens and inbound messages racing for one contact still leave one open conversation.</summary>
     /// <returns>A task.</returns>
     [Fact]
-    public async Task OpenAndAppendInbound_Racing_LeaveOneOpenConversation()
+    public virtual async Task OpenAndAppendInbound_Racing_LeaveOneOpenConversation()
     {
         var store = CreateStore();
         var contact = Samples.NewContact();
@@ -67,7 +67,7 @@ public abstract partial class ConversationStoreContract
     /// <summary>An explicit open while one is open returns the open one and opens nothing.</summary>
     /// <returns>A task.</returns>
     [Fact]
-    public async Task Open_WhenOneIsOpen_ReturnsTheOpenOneAndOpensNothing()
+    public virtual async Task Open_WhenOneIsOpen_ReturnsTheOpenOneAndOpensNothing()
     {
         var store = CreateStore();
         var contact = Samples.NewContact();
@@ -83,7 +83,7 @@ public abstract partial class ConversationStoreContract
     /// <summary>A new conversation is stored as given, at version 1, with source Contact for an inbound opening.</summary>
     /// <returns>A task.</returns>
     [Fact]
-    public async Task AppendInbound_WhenNoneOpen_StoresTheNewConversationAsDescribed()
+    public virtual async Task AppendInbound_WhenNoneOpen_StoresTheNewConversationAsDescribed()
     {
         var store = CreateStore();
         var append = Samples.Inbound(Samples.NewContact());
@@ -104,7 +104,7 @@ public abstract partial class ConversationStoreContract
     /// <summary>Close, then a new message: a new conversation with a new id; the closed one stays closed.</summary>
     /// <returns>A task.</returns>
     [Fact]
-    public async Task AppendInbound_AfterClose_OpensANewConversation()
+    public virtual async Task AppendInbound_AfterClose_OpensANewConversation()
     {
         var store = CreateStore();
         var contact = Samples.NewContact();
@@ -128,7 +128,7 @@ public abstract partial class ConversationStoreContract
     /// </summary>
     /// <returns>A task.</returns>
     [Fact]
-    public async Task CloseRacingAppendInbound_NeverLosesTheMessage()
+    public virtual async Task CloseRacingAppendInbound_NeverLosesTheMessage()
     {
         var store = CreateStore();
         for (var round = 0; round < 50; round++)
@@ -163,7 +163,7 @@ public abstract partial class ConversationStoreContract
     /// <summary>Two open conversations for one contact (written by something else) are reported, never read as "none".</summary>
     /// <returns>A task.</returns>
     [Fact]
-    public async Task FindOpen_WithTwoOpenConversationsForOneContact_ReportsCorruption()
+    public virtual async Task FindOpen_WithTwoOpenConversationsForOneContact_ReportsCorruption()
     {
         var store = CreateStore();
         var contact = Samples.NewContact();

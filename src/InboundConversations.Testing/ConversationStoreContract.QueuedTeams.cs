@@ -11,17 +11,17 @@ public abstract partial class ConversationStoreContract
     /// </summary>
     /// <returns>A task.</returns>
     [Fact]
-    public async Task ListQueuedTeams_ListsEachTeamWithAQueueOnce_InOrder_Paged()
+    public virtual async Task ListQueuedTeams_ListsEachTeamWithAQueueOnce_InOrder_Paged()
     {
         var store = CreateStore();
         var prefix = $"qt-{Guid.NewGuid():N}";
         var (alpha, beta, emptied) = (new TeamId($"{prefix}-alpha"), new TeamId($"{prefix}-beta"), new TeamId($"{prefix}-emptied"));
         var elsewhere = new WorkspaceId($"{prefix}-ws");
-        await store.UpdateAsync(Samples.Queued(await OpenAsync(store), beta), CancellationToken.None);
-        await store.UpdateAsync(Samples.Queued(await OpenAsync(store), alpha), CancellationToken.None);
-        await store.UpdateAsync(Samples.Queued(await OpenAsync(store), alpha), CancellationToken.None);
-        await store.UpdateAsync(Samples.Queued(await OpenAsync(store, elsewhere), alpha), CancellationToken.None);
-        var leaves = await store.UpdateAsync(Samples.Queued(await OpenAsync(store), emptied), CancellationToken.None);
+        await QueuedAsync(store, beta);
+        await QueuedAsync(store, alpha);
+        await QueuedAsync(store, alpha);
+        await QueuedAsync(store, alpha, elsewhere);
+        var leaves = await QueuedAsync(store, emptied);
         await store.UpdateAsync(StoreSamples.Assigned(leaves, Samples.NewAgent()), CancellationToken.None);
 
         var listed = new List<QueuedTeam>();
@@ -50,7 +50,7 @@ public abstract partial class ConversationStoreContract
     /// <summary>Listing the teams with a queue honours a cancelled token.</summary>
     /// <returns>A task.</returns>
     [Fact]
-    public async Task ListQueuedTeams_WithACancelledToken_Throws()
+    public virtual async Task ListQueuedTeams_WithACancelledToken_Throws()
     {
         var store = CreateStore();
 

@@ -7,10 +7,10 @@ public abstract partial class ConversationStoreContract
     /// <summary>An update over the current version is stored at the next version.</summary>
     /// <returns>A task.</returns>
     [Fact]
-    public async Task Update_OverTheCurrentVersion_StoresTheNextVersion()
+    public virtual async Task Update_OverTheCurrentVersion_StoresTheNextVersion()
     {
         var store = CreateStore();
-        var opened = (await store.OpenAsync(Samples.AgentOpened(Samples.NewContact()), null, CancellationToken.None)).Conversation;
+        var opened = await OpenAsync(store);
 
         var closed = await store.UpdateAsync(Samples.Closed(opened), CancellationToken.None);
 
@@ -23,10 +23,10 @@ public abstract partial class ConversationStoreContract
     /// <summary>A stale update is rejected with the library's concurrency exception and changes nothing.</summary>
     /// <returns>A task.</returns>
     [Fact]
-    public async Task Update_OverAStaleVersion_ThrowsConcurrencyConflictAndChangesNothing()
+    public virtual async Task Update_OverAStaleVersion_ThrowsConcurrencyConflictAndChangesNothing()
     {
         var store = CreateStore();
-        var opened = (await store.OpenAsync(Samples.AgentOpened(Samples.NewContact()), null, CancellationToken.None)).Conversation;
+        var opened = await OpenAsync(store);
         var assigned = await store.UpdateAsync(opened with { State = ConversationState.Assigned }, CancellationToken.None);
 
         var stale = await Assert.ThrowsAsync<ConcurrencyConflictException>(() => store.UpdateAsync(Samples.Closed(opened), CancellationToken.None).AsTask());
@@ -38,23 +38,12 @@ public abstract partial class ConversationStoreContract
     /// <summary>Concurrent updates over one version: exactly one wins; the others get the concurrency exception.</summary>
     /// <returns>A task.</returns>
     [Fact]
-    public async Task Update_RacingOverOneVersion_ExactlyOneWins()
+    public virtual async Task Update_RacingOverOneVersion_ExactlyOneWins()
     {
         var store = CreateStore();
-        var opened = (await store.OpenAsync(Samples.AgentOpened(Samples.NewContact()), null, CancellationToken.None)).Conversation;
+        var opened = await OpenAsync(store);
 
-        var outcomes = await RaceAsync(16, async _ =>
-        {
-            try
-            {
-                await store.UpdateAsync(opened with { State = ConversationState.Assigned }, CancellationToken.None);
-                return true;
-            }
-            catch (ConcurrencyConflictException)
-            {
-                return false;
-            }
-        });
+        var outcomes = await RaceUpdatesAsync(16, async _ => await store.UpdateAsync(opened with { State = ConversationState.Assigned }, CancellationToken.None));
 
         Assert.Single(outcomes, won => won);
         Assert.Equal(2, (await store.FindAsync(default, opened.Id, CancellationToken.None))?.Version);
@@ -63,10 +52,10 @@ public abstract partial class ConversationStoreContract
     /// <summary>Closing twice: the second close is refused (stale, or closed), and the first closure stays.</summary>
     /// <returns>A task.</returns>
     [Fact]
-    public async Task Update_OfAClosedConversation_ThrowsConversationClosed()
+    public virtual async Task Update_OfAClosedConversation_ThrowsConversationClosed()
     {
         var store = CreateStore();
-        var opened = (await store.OpenAsync(Samples.AgentOpened(Samples.NewContact()), null, CancellationToken.None)).Conversation;
+        var opened = await OpenAsync(store);
         var closed = await store.UpdateAsync(Samples.Closed(opened), CancellationToken.None);
 
         await Assert.ThrowsAsync<ConversationClosedException>(() => store.UpdateAsync(Samples.Closed(closed), CancellationToken.None).AsTask());
@@ -77,7 +66,7 @@ public abstract partial class ConversationStoreContract
     /// <summary>Updating a conversation that does not exist says so.</summary>
     /// <returns>A task.</returns>
     [Fact]
-    public async Task Update_OfAnUnknownConversation_ThrowsNotFound()
+    public virtual async Task Update_OfAnUnknownConversation_ThrowsNotFound()
     {
         var store = CreateStore();
 

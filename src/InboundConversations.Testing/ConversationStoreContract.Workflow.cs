@@ -14,7 +14,7 @@ public abstract partial class ConversationStoreContract
     /// <summary>An inbound opening that starts the workflow stores the pending run, version 1, for the new conversation.</summary>
     /// <returns>A task.</returns>
     [Fact]
-    public async Task AppendInbound_OpeningThatStartsTheWorkflow_StoresAPendingRun()
+    public virtual async Task AppendInbound_OpeningThatStartsTheWorkflow_StoresAPendingRun()
     {
         var store = CreateStore();
         var append = Samples.InboundStartingWorkflow(Samples.NewContact());
@@ -36,7 +36,7 @@ public abstract partial class ConversationStoreContract
     /// <summary>An inbound opening that starts no workflow stores no run.</summary>
     /// <returns>A task.</returns>
     [Fact]
-    public async Task AppendInbound_OpeningWithoutWorkflow_StoresNoRun()
+    public virtual async Task AppendInbound_OpeningWithoutWorkflow_StoresNoRun()
     {
         var store = CreateStore();
         var append = Samples.Inbound(Samples.NewContact());
@@ -49,7 +49,7 @@ public abstract partial class ConversationStoreContract
     /// <summary>A message that joins an open conversation stores no run, and leaves the open conversation's run as it was.</summary>
     /// <returns>A task.</returns>
     [Fact]
-    public async Task AppendInbound_ToAnOpenConversation_StoresNoRun()
+    public virtual async Task AppendInbound_ToAnOpenConversation_StoresNoRun()
     {
         var store = CreateStore();
         var contact = Samples.NewContact();
@@ -68,7 +68,7 @@ public abstract partial class ConversationStoreContract
     /// <summary>A redelivery stores no run, also when it arrives after the conversation closed.</summary>
     /// <returns>A task.</returns>
     [Fact]
-    public async Task AppendInbound_Duplicate_StoresNoRun()
+    public virtual async Task AppendInbound_Duplicate_StoresNoRun()
     {
         var store = CreateStore();
         var contact = Samples.NewContact();
@@ -89,7 +89,7 @@ public abstract partial class ConversationStoreContract
     /// <summary>Racing openings for one contact, each starting the workflow: one run, for the one conversation opened.</summary>
     /// <returns>A task.</returns>
     [Fact]
-    public async Task AppendInbound_RacingOpeningsThatStartTheWorkflow_StoreExactlyOneRun()
+    public virtual async Task AppendInbound_RacingOpeningsThatStartTheWorkflow_StoreExactlyOneRun()
     {
         var store = CreateStore();
         var contact = Samples.NewContact();
@@ -106,7 +106,7 @@ public abstract partial class ConversationStoreContract
     /// <summary>An explicit open with a pending run stores the run with the conversation.</summary>
     /// <returns>A task.</returns>
     [Fact]
-    public async Task Open_WithAPendingRun_StoresIt()
+    public virtual async Task Open_WithAPendingRun_StoresIt()
     {
         var store = CreateStore();
         var conversation = Samples.AgentOpened(Samples.NewContact());
@@ -125,7 +125,7 @@ public abstract partial class ConversationStoreContract
     /// <summary>An explicit open without a run stores none.</summary>
     /// <returns>A task.</returns>
     [Fact]
-    public async Task Open_WithoutAPendingRun_StoresNone()
+    public virtual async Task Open_WithoutAPendingRun_StoresNone()
     {
         var store = CreateStore();
         var conversation = Samples.AgentOpened(Samples.NewContact());
@@ -138,7 +138,7 @@ public abstract partial class ConversationStoreContract
     /// <summary>An open refused because the contact has an open conversation stores no run, and leaves the open one's run alone.</summary>
     /// <returns>A task.</returns>
     [Fact]
-    public async Task Open_RefusedBecauseOneIsOpen_StoresNoRun()
+    public virtual async Task Open_RefusedBecauseOneIsOpen_StoresNoRun()
     {
         var store = CreateStore();
         var contact = Samples.NewContact();
@@ -155,7 +155,7 @@ public abstract partial class ConversationStoreContract
     /// <summary>A run update over the current version is stored at the next version, as given.</summary>
     /// <returns>A task.</returns>
     [Fact]
-    public async Task UpdateWorkflowRun_OverTheCurrentVersion_StoresTheNextVersion()
+    public virtual async Task UpdateWorkflowRun_OverTheCurrentVersion_StoresTheNextVersion()
     {
         var store = CreateStore();
         var pending = await OpenWithRunAsync(store);
@@ -176,7 +176,7 @@ public abstract partial class ConversationStoreContract
     /// <summary>A stale run update is rejected with the concurrency exception and changes nothing.</summary>
     /// <returns>A task.</returns>
     [Fact]
-    public async Task UpdateWorkflowRun_OverAStaleVersion_ThrowsConcurrencyConflictAndChangesNothing()
+    public virtual async Task UpdateWorkflowRun_OverAStaleVersion_ThrowsConcurrencyConflictAndChangesNothing()
     {
         var store = CreateStore();
         var pending = await OpenWithRunAsync(store);
@@ -194,23 +194,13 @@ public abstract partial class ConversationStoreContract
     /// <summary>Engines racing to claim one pending run (pending → running over version 1): exactly one wins.</summary>
     /// <returns>A task.</returns>
     [Fact]
-    public async Task UpdateWorkflowRun_RacingClaims_ExactlyOneWins()
+    public virtual async Task UpdateWorkflowRun_RacingClaims_ExactlyOneWins()
     {
         var store = CreateStore();
         var pending = await OpenWithRunAsync(store);
 
-        var outcomes = await RaceAsync(16, async i =>
-        {
-            try
-            {
-                await store.UpdateWorkflowRunAsync(pending with { Status = WorkflowRunStatus.Running, Attempts = 1, Facts = new Dictionary<string, string> { ["claimedBy"] = $"{i}" } }, CancellationToken.None);
-                return true;
-            }
-            catch (ConcurrencyConflictException)
-            {
-                return false;
-            }
-        });
+        var outcomes = await RaceUpdatesAsync(16, async i =>
+            await store.UpdateWorkflowRunAsync(pending with { Status = WorkflowRunStatus.Running, Attempts = 1, Facts = new Dictionary<string, string> { ["claimedBy"] = $"{i}" } }, CancellationToken.None));
 
         var winner = Assert.Single(Enumerable.Range(0, outcomes.Length), i => outcomes[i]);
         var read = await store.FindWorkflowRunAsync(default, pending.ConversationId, CancellationToken.None);
@@ -221,11 +211,11 @@ public abstract partial class ConversationStoreContract
     /// <summary>Updating a run that does not exist (or through another workspace) says the conversation is not found.</summary>
     /// <returns>A task.</returns>
     [Fact]
-    public async Task UpdateWorkflowRun_OfAnUnknownRun_ThrowsNotFound()
+    public virtual async Task UpdateWorkflowRun_OfAnUnknownRun_ThrowsNotFound()
     {
         var store = CreateStore();
         var pending = await OpenWithRunAsync(store);
-        var noRun = (await store.OpenAsync(Samples.AgentOpened(Samples.NewContact()), null, CancellationToken.None)).Conversation;
+        var noRun = await OpenAsync(store);
 
         await Assert.ThrowsAsync<ConversationNotFoundException>(
             () => store.UpdateWorkflowRunAsync(WorkflowRun.Pending(default, noRun.Id, noRun.OpenedAt), CancellationToken.None).AsTask());
@@ -243,7 +233,7 @@ public abstract partial class ConversationStoreContract
     /// </summary>
     /// <returns>A task.</returns>
     [Fact]
-    public async Task ListUnfinishedWorkflowRuns_ReturnsPendingRunningAndQueuedOldestFirst()
+    public virtual async Task ListUnfinishedWorkflowRuns_ReturnsPendingRunningAndQueuedOldestFirst()
     {
         var store = CreateStore();
         var t0 = Samples.NextTime();
@@ -273,7 +263,7 @@ public abstract partial class ConversationStoreContract
     /// <summary>Unfinished runs: at most the count asked for, and those the oldest (stored newest first here, to tell sorting from storage order).</summary>
     /// <returns>A task.</returns>
     [Fact]
-    public async Task ListUnfinishedWorkflowRuns_RespectsMaxCountAndReturnsTheOldest()
+    public virtual async Task ListUnfinishedWorkflowRuns_RespectsMaxCountAndReturnsTheOldest()
     {
         var store = CreateStore();
         var t0 = Samples.NextTime();
@@ -297,7 +287,7 @@ public abstract partial class ConversationStoreContract
     /// <summary>A team's queue lists its Queued conversations in the order they were queued, not the order they were opened.</summary>
     /// <returns>A task.</returns>
     [Fact]
-    public async Task ListQueued_ReturnsTheTeamsQueuedConversationsInTheOrderTheyWereQueued()
+    public virtual async Task ListQueued_ReturnsTheTeamsQueuedConversationsInTheOrderTheyWereQueued()
     {
         var store = CreateStore();
         var team = Samples.NewTeam();
@@ -318,12 +308,12 @@ public abstract partial class ConversationStoreContract
     /// <summary>A queued conversation rewritten while it stays in the same team's queue keeps its place.</summary>
     /// <returns>A task.</returns>
     [Fact]
-    public async Task ListQueued_ARewriteThatStaysQueued_KeepsItsPlace()
+    public virtual async Task ListQueued_ARewriteThatStaysQueued_KeepsItsPlace()
     {
         var store = CreateStore();
         var team = Samples.NewTeam();
-        var first = await store.UpdateAsync(Samples.Queued(await OpenAsync(store), team), CancellationToken.None);
-        var second = await store.UpdateAsync(Samples.Queued(await OpenAsync(store), team), CancellationToken.None);
+        var first = await QueuedAsync(store, team);
+        var second = await QueuedAsync(store, team);
 
         var rewritten = await store.UpdateAsync(first, CancellationToken.None);
 
@@ -335,13 +325,13 @@ public abstract partial class ConversationStoreContract
     /// <summary>Conversations that left Queued (assigned, or closed) are no longer in the queue.</summary>
     /// <returns>A task.</returns>
     [Fact]
-    public async Task ListQueued_LeavesOutThoseThatLeftTheQueue()
+    public virtual async Task ListQueued_LeavesOutThoseThatLeftTheQueue()
     {
         var store = CreateStore();
         var team = Samples.NewTeam();
-        var assigned = await store.UpdateAsync(Samples.Queued(await OpenAsync(store), team), CancellationToken.None);
-        var waiting = await store.UpdateAsync(Samples.Queued(await OpenAsync(store), team), CancellationToken.None);
-        var closed = await store.UpdateAsync(Samples.Queued(await OpenAsync(store), team), CancellationToken.None);
+        var assigned = await QueuedAsync(store, team);
+        var waiting = await QueuedAsync(store, team);
+        var closed = await QueuedAsync(store, team);
 
         await store.UpdateAsync(StoreSamples.Assigned(assigned, Samples.NewAgent()), CancellationToken.None);
         await store.UpdateAsync(Samples.Closed(closed), CancellationToken.None);
@@ -353,15 +343,15 @@ public abstract partial class ConversationStoreContract
     /// <summary>A team's queue holds nothing of other teams or other workspaces, even for the same team id.</summary>
     /// <returns>A task.</returns>
     [Fact]
-    public async Task ListQueued_LeavesOutOtherTeamsAndWorkspaces()
+    public virtual async Task ListQueued_LeavesOutOtherTeamsAndWorkspaces()
     {
         var store = CreateStore();
         var team = Samples.NewTeam();
         var otherTeam = Samples.NewTeam();
         var acme = new WorkspaceId("acme");
-        var mine = await store.UpdateAsync(Samples.Queued(await OpenAsync(store), team), CancellationToken.None);
-        var theirs = await store.UpdateAsync(Samples.Queued(await OpenAsync(store), otherTeam), CancellationToken.None);
-        var foreign = await store.UpdateAsync(Samples.Queued(await OpenAsync(store, acme), team), CancellationToken.None);
+        var mine = await QueuedAsync(store, team);
+        var theirs = await QueuedAsync(store, otherTeam);
+        var foreign = await QueuedAsync(store, team, acme);
 
         Assert.Equal([mine.Id], (await store.ListQueuedAsync(default, team, 100, CancellationToken.None)).Select(c => c.Id));
         Assert.Equal([theirs.Id], (await store.ListQueuedAsync(default, otherTeam, 100, CancellationToken.None)).Select(c => c.Id));
@@ -373,14 +363,14 @@ public abstract partial class ConversationStoreContract
     /// <summary>A team's queue: at most the count asked for, first queued first.</summary>
     /// <returns>A task.</returns>
     [Fact]
-    public async Task ListQueued_RespectsMaxCount()
+    public virtual async Task ListQueued_RespectsMaxCount()
     {
         var store = CreateStore();
         var team = Samples.NewTeam();
         var queued = new List<ConversationId>();
         for (var i = 0; i < 5; i++)
         {
-            queued.Add((await store.UpdateAsync(Samples.Queued(await OpenAsync(store), team), CancellationToken.None)).Id);
+            queued.Add((await QueuedAsync(store, team)).Id);
         }
 
         Assert.Equal(queued.Take(3), (await store.ListQueuedAsync(default, team, 3, CancellationToken.None)).Select(c => c.Id));
@@ -391,14 +381,14 @@ public abstract partial class ConversationStoreContract
     /// <summary>Re-queued on another team: it leaves the first team's queue and joins the end of the other's.</summary>
     /// <returns>A task.</returns>
     [Fact]
-    public async Task ListQueued_RequeuedToAnotherTeam_MovesToTheEndOfThatQueue()
+    public virtual async Task ListQueued_RequeuedToAnotherTeam_MovesToTheEndOfThatQueue()
     {
         var store = CreateStore();
         var sales = Samples.NewTeam();
         var support = Samples.NewTeam();
-        var moving = await store.UpdateAsync(Samples.Queued(await OpenAsync(store), sales), CancellationToken.None);
-        var stays = await store.UpdateAsync(Samples.Queued(await OpenAsync(store), sales), CancellationToken.None);
-        var alreadyThere = await store.UpdateAsync(Samples.Queued(await OpenAsync(store), support), CancellationToken.None);
+        var moving = await QueuedAsync(store, sales);
+        var stays = await QueuedAsync(store, sales);
+        var alreadyThere = await QueuedAsync(store, support);
 
         var moved = await store.UpdateAsync(Samples.Queued(moving, support), CancellationToken.None);
 
@@ -411,7 +401,7 @@ public abstract partial class ConversationStoreContract
     /// <summary>A cancelled token is honoured by the workflow-run and queue calls; the update writes nothing.</summary>
     /// <returns>A task.</returns>
     [Fact]
-    public async Task WorkflowCalls_WithACancelledToken_ThrowAndWriteNothing()
+    public virtual async Task WorkflowCalls_WithACancelledToken_ThrowAndWriteNothing()
     {
         var store = CreateStore();
         var pending = await OpenWithRunAsync(store);
@@ -429,7 +419,7 @@ public abstract partial class ConversationStoreContract
     /// <summary>A cancelled opening that would start the workflow stores neither the conversation nor its run.</summary>
     /// <returns>A task.</returns>
     [Fact]
-    public async Task OpeningsWithAPendingRun_WithACancelledToken_StoreNoRun()
+    public virtual async Task OpeningsWithAPendingRun_WithACancelledToken_StoreNoRun()
     {
         var store = CreateStore();
         var append = Samples.InboundStartingWorkflow(Samples.NewContact());
@@ -442,17 +432,5 @@ public abstract partial class ConversationStoreContract
         Assert.Null(await store.FindWorkflowRunAsync(default, append.NewConversationId, CancellationToken.None));
         Assert.Null(await store.FindWorkflowRunAsync(default, conversation.Id, CancellationToken.None));
         Assert.Null(await store.FindAsync(default, conversation.Id, CancellationToken.None));
-    }
-
-    private async Task<Conversation> OpenAsync(IConversationStore store, WorkspaceId workspace = default) =>
-        (await store.OpenAsync(Samples.AgentOpened(Samples.NewContact(), workspace), null, CancellationToken.None)).Conversation;
-
-    private async Task<WorkflowRun> OpenWithRunAsync(IConversationStore store, DateTimeOffset? createdAt = null, WorkspaceId workspace = default)
-    {
-        var conversation = Samples.AgentOpened(Samples.NewContact(), workspace);
-        var pending = WorkflowRun.Pending(workspace, conversation.Id, createdAt ?? conversation.OpenedAt);
-        Assert.True((await store.OpenAsync(conversation, pending, CancellationToken.None)).Opened);
-        return await store.FindWorkflowRunAsync(workspace, conversation.Id, CancellationToken.None)
-            ?? throw new InvalidOperationException("the pending run stored with the opening was not found");
     }
 }

@@ -250,14 +250,15 @@ public sealed class InMemoryConversationStore : IConversationStore
     }
 
     /// <summary>
-    /// Loads a conversation and its messages as they are, without the checks of the write path: for seeding tests
-    /// or importing data written elsewhere. It can load data that breaks the invariants (two open conversations for
-    /// one contact, say), which reads then report with <see cref="StoreCorruptionException"/>.
+    /// Loads a conversation and its messages as they are, without the checks of the write path: for the tests only
+    /// (InternalsVisibleTo), to seed a store or to write what the write path never would. It can load data that
+    /// breaks the invariants (two open conversations for one contact, say), which reads then report with
+    /// <see cref="StoreCorruptionException"/>: the contract suite's <c>TryWriteUncheckedAsync</c> hook uses it so.
     /// </summary>
     /// <param name="conversation">The conversation to load.</param>
     /// <param name="messages">Its messages, if any; inbound ones also register their (channel, external id).</param>
     /// <exception cref="InvalidRequestException">A conversation with this id is already stored.</exception>
-    public void Import(Conversation conversation, IEnumerable<ConversationMessage>? messages = null)
+    internal void Import(Conversation conversation, IEnumerable<ConversationMessage>? messages = null)
     {
         ArgumentNullException.ThrowIfNull(conversation);
         var record = new ConversationRecord(conversation);

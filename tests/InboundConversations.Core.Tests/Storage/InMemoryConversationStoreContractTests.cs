@@ -8,6 +8,8 @@ public sealed class InMemoryConversationStoreContractTests : ConversationStoreCo
 {
     protected override IConversationStore CreateStore() => new InMemoryConversationStore();
 
+    // The store has no unique index to refuse the row: the test-only loader (internal, visible to this project)
+    // writes it as it is, and the corruption test sees the store report two open conversations.
     protected override ValueTask<bool> TryWriteUncheckedAsync(IConversationStore store, Conversation conversation)
     {
         ((InMemoryConversationStore)store).Import(conversation);

@@ -4,7 +4,7 @@ using InboundConversations.Testing;
 namespace InboundConversations.Tests.Storage;
 
 /// <summary>
-/// The in-memory store's own surface (<see cref="InMemoryConversationStore.Import"/>) and the choices it makes where the
+/// The in-memory store's test-only loader (<see cref="InMemoryConversationStore.Import"/>, internal) and the choices it makes where the
 /// port leaves them open: how it reports, and recovers from, imported data that breaks the one-open invariant.
 /// </summary>
 public sealed class InMemoryConversationStoreTests
