@@ -1,3 +1,4 @@
+using System.Diagnostics.CodeAnalysis;
 using InboundConversations;
 using InboundConversations.Internal.Changes;
 using InboundConversations.Storage;
@@ -12,7 +13,7 @@ public static class InboundConversationsBuilderExtensions
     /// <typeparam name="TStore">The host's store; prove it with the contract suites of <c>InboundConversations.Testing</c>.</typeparam>
     /// <param name="builder">The builder.</param>
     /// <returns>The same builder.</returns>
-    public static IInboundConversationsBuilder UseConversationStore<TStore>(this IInboundConversationsBuilder builder)
+    public static IInboundConversationsBuilder UseConversationStore<[DynamicallyAccessedMembers(DynamicallyAccessedMemberTypes.PublicConstructors)] TStore>(this IInboundConversationsBuilder builder)
         where TStore : class, IConversationStore
     {
         ArgumentNullException.ThrowIfNull(builder);
@@ -37,7 +38,7 @@ public static class InboundConversationsBuilderExtensions
     /// <typeparam name="TDirectory">The host's directory; its <c>ReserveAsync</c> must pick and reserve atomically.</typeparam>
     /// <param name="builder">The builder.</param>
     /// <returns>The same builder.</returns>
-    public static IInboundConversationsBuilder UseAgentDirectory<TDirectory>(this IInboundConversationsBuilder builder)
+    public static IInboundConversationsBuilder UseAgentDirectory<[DynamicallyAccessedMembers(DynamicallyAccessedMemberTypes.PublicConstructors)] TDirectory>(this IInboundConversationsBuilder builder)
         where TDirectory : class, IAgentDirectory
     {
         ArgumentNullException.ThrowIfNull(builder);
@@ -49,7 +50,7 @@ public static class InboundConversationsBuilderExtensions
     /// <typeparam name="TStore">The host's contact store.</typeparam>
     /// <param name="builder">The builder.</param>
     /// <returns>The same builder.</returns>
-    public static IInboundConversationsBuilder UseContactStore<TStore>(this IInboundConversationsBuilder builder)
+    public static IInboundConversationsBuilder UseContactStore<[DynamicallyAccessedMembers(DynamicallyAccessedMemberTypes.PublicConstructors)] TStore>(this IInboundConversationsBuilder builder)
         where TStore : class, IContactStore
     {
         ArgumentNullException.ThrowIfNull(builder);
@@ -66,7 +67,7 @@ public static class InboundConversationsBuilderExtensions
     /// <typeparam name="THandler">The handler type.</typeparam>
     /// <param name="builder">The builder.</param>
     /// <returns>The same builder.</returns>
-    public static IInboundConversationsBuilder AddEventHandler<THandler>(this IInboundConversationsBuilder builder)
+    public static IInboundConversationsBuilder AddEventHandler<[DynamicallyAccessedMembers(DynamicallyAccessedMemberTypes.PublicConstructors)] THandler>(this IInboundConversationsBuilder builder)
         where THandler : class, IConversationEventHandler
     {
         ArgumentNullException.ThrowIfNull(builder);

@@ -1,3 +1,4 @@
+using System.Diagnostics.CodeAnalysis;
 using InboundConversations.Workflow.Internal;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -93,7 +94,7 @@ public sealed class InboundWorkflowBuilder
     /// <summary>Adds an enricher resolved from the host's services (registered as a singleton if it is not already).</summary>
     /// <typeparam name="TEnricher">The enricher type.</typeparam>
     /// <returns>This builder.</returns>
-    public InboundWorkflowBuilder Enrich<TEnricher>()
+    public InboundWorkflowBuilder Enrich<[DynamicallyAccessedMembers(DynamicallyAccessedMemberTypes.PublicConstructors)] TEnricher>()
         where TEnricher : class, IConversationEnricher
     {
         Services.TryAddSingleton<TEnricher>();
@@ -114,7 +115,7 @@ public sealed class InboundWorkflowBuilder
     /// <summary>Routes with a router resolved from the host's services (registered as a singleton if it is not already).</summary>
     /// <typeparam name="TRouter">The router type.</typeparam>
     /// <returns>This builder.</returns>
-    public InboundWorkflowBuilder RouteBy<TRouter>()
+    public InboundWorkflowBuilder RouteBy<[DynamicallyAccessedMembers(DynamicallyAccessedMemberTypes.PublicConstructors)] TRouter>()
         where TRouter : class, IConversationRouter
     {
         Services.TryAddSingleton<TRouter>();
@@ -155,7 +156,7 @@ public sealed class InboundWorkflowBuilder
     /// <summary>Assigns with an assigner resolved from the host's services (registered as a singleton if it is not already).</summary>
     /// <typeparam name="TAssigner">The assigner type.</typeparam>
     /// <returns>This builder.</returns>
-    public InboundWorkflowBuilder AssignBy<TAssigner>()
+    public InboundWorkflowBuilder AssignBy<[DynamicallyAccessedMembers(DynamicallyAccessedMemberTypes.PublicConstructors)] TAssigner>()
         where TAssigner : class, IAgentAssigner
     {
         Services.TryAddSingleton<TAssigner>();
