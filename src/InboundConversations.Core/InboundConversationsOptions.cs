@@ -1,5 +1,5 @@
 using System.ComponentModel.DataAnnotations;
-using InboundConversations.Internal.Options;
+using InboundConversations.Internal.Domain;
 
 namespace InboundConversations;
 

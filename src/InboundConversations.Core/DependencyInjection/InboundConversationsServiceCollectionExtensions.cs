@@ -1,6 +1,5 @@
 using InboundConversations;
 using InboundConversations.Internal.Engine;
-using InboundConversations.Internal.Options;
 using InboundConversations.Storage;
 using InboundConversations.Workflow;
 using InboundConversations.Workflow.Internal;

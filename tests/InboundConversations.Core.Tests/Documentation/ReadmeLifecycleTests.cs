@@ -1,3 +1,4 @@
+using InboundConversations.Tests.Support;
 using InboundConversations.Internal.Domain;
 
 namespace InboundConversations.Tests.Documentation;
@@ -15,7 +16,7 @@ public sealed class ReadmeLifecycleTests
     [Fact]
     public void Readme_LifecycleDiagram_IsTheOneGeneratedFromTheMachine()
     {
-        var path = Path.Combine(RepositoryRoot(), "README.md");
+        var path = Path.Combine(Repository.Root, "README.md");
         var readme = File.ReadAllText(path).ReplaceLineEndings("\n");
         var begin = readme.IndexOf(Begin, StringComparison.Ordinal);
         var end = readme.IndexOf(End, StringComparison.Ordinal);
@@ -41,24 +42,10 @@ public sealed class ReadmeLifecycleTests
     [Fact]
     public void Readme_LifecycleSection_HasNoHandWrittenTransitionTable()
     {
-        var readme = File.ReadAllText(Path.Combine(RepositoryRoot(), "README.md")).ReplaceLineEndings("\n");
+        var readme = File.ReadAllText(Path.Combine(Repository.Root, "README.md")).ReplaceLineEndings("\n");
         var section = readme[readme.IndexOf("## The conversation lifecycle", StringComparison.Ordinal)..];
         section = section[..section.IndexOf("\n## ", 1, StringComparison.Ordinal)];
 
         section.Should().Contain(Begin).And.NotContain("| trigger |", "the transitions are the generated diagram's, written nowhere else");
-    }
-
-    /// <summary>The clone's root: the nearest folder above the test's binaries that holds the solution.</summary>
-    private static string RepositoryRoot()
-    {
-        for (var folder = new DirectoryInfo(AppContext.BaseDirectory); folder is not null; folder = folder.Parent)
-        {
-            if (File.Exists(Path.Combine(folder.FullName, "InboundConversations.Core.sln")))
-            {
-                return folder.FullName;
-            }
-        }
-
-        throw new InvalidOperationException($"No InboundConversations.Core.sln above {AppContext.BaseDirectory}.");
     }
 }

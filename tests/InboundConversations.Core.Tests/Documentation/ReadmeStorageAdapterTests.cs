@@ -1,3 +1,4 @@
+using InboundConversations.Tests.Support;
 using System.Net;
 
 namespace InboundConversations.Tests.Documentation;
@@ -85,18 +86,5 @@ public sealed class ReadmeStorageAdapterTests
         return string.Join("\n", kept).Trim('\n');
     }
 
-    private static string Root { get; } = FindRoot();
-
-    private static string FindRoot()
-    {
-        for (var folder = new DirectoryInfo(AppContext.BaseDirectory); folder is not null; folder = folder.Parent)
-        {
-            if (File.Exists(Path.Combine(folder.FullName, "InboundConversations.Core.sln")))
-            {
-                return folder.FullName;
-            }
-        }
-
-        throw new InvalidOperationException($"No InboundConversations.Core.sln above {AppContext.BaseDirectory}.");
-    }
+    private static string Root => Repository.Root;
 }

@@ -1,6 +1,6 @@
 using Microsoft.Extensions.Options;
 
-namespace InboundConversations.Internal.Options;
+namespace InboundConversations.Internal.Engine;
 
 /// <summary>Checks <see cref="InboundConversationsOptions"/> against its attributes; generated, reflection-free.</summary>
 [OptionsValidator]

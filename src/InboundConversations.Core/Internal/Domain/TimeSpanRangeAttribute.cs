@@ -1,7 +1,7 @@
 using System.ComponentModel.DataAnnotations;
 using System.Globalization;
 
-namespace InboundConversations.Internal.Options;
+namespace InboundConversations.Internal.Domain;
 
 /// <summary>
 /// A <see cref="TimeSpan"/> option's range, written once: the generated options validators check it and word its

@@ -1,7 +1,7 @@
 using InboundConversations.Workflow;
 using Microsoft.Extensions.Options;
 
-namespace InboundConversations.Internal.Options;
+namespace InboundConversations.Internal.Engine;
 
 /// <summary>Checks <see cref="InboundWorkflowOptions"/> against its attributes and its cross-checks; generated, reflection-free.</summary>
 [OptionsValidator]

@@ -1,6 +1,6 @@
 using Microsoft.Extensions.DependencyInjection;
 
-namespace InboundConversations.Internal.Engine;
+namespace Microsoft.Extensions.DependencyInjection;
 
 internal sealed class InboundConversationsBuilder(IServiceCollection services) : IInboundConversationsBuilder
 {
