@@ -18,7 +18,7 @@ public sealed record ConversationAssigned : ConversationEvent
     public Conversation Conversation { get; }
 
     /// <summary>The agent who now owns it.</summary>
-    public AgentId Agent => Conversation.Assignee ?? default;
+    public AgentId Assignee => Conversation.Assignee ?? default;
 
     /// <summary>Who assigned it.</summary>
     public Actor AssignedBy { get; }

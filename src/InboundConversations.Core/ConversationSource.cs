@@ -6,8 +6,8 @@ public enum ConversationSource
     /// <summary>The contact's message opened it (the contact had no open conversation).</summary>
     Contact = 1,
 
-    /// <summary>An agent (a user of the inbox) opened it explicitly.</summary>
-    User,
+    /// <summary>An agent (a user of the inbox) opened it explicitly: the actor kind <see cref="ActorKind.Agent"/>.</summary>
+    Agent,
 
     /// <summary>An automated workflow opened it.</summary>
     Workflow,

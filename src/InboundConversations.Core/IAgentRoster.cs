@@ -2,8 +2,8 @@
 namespace InboundConversations;
 
 /// <summary>
-/// Agents and teams as the inbox sees them: register agents, change presence and capacity, read teams and their
-/// queues. Changes go through here (not straight to the directory) so that team queues drain when an agent comes
+/// What a host calls for agents and teams (it implements <see cref="Storage.IAgentDirectory"/>, the port underneath):
+/// register agents, change presence and capacity, read teams and their queues. Changes go through here (not straight to the directory) so that team queues drain when an agent comes
 /// online or gains capacity. Resolve it from DI after <c>AddInboundConversations()</c>; a thread-safe singleton.
 /// </summary>
 /// <remarks>
@@ -52,7 +52,7 @@ public interface IAgentRoster
     /// <param name="workspace">The workspace; <c>default</c> is <see cref="WorkspaceId.Default"/>.</param>
     /// <param name="cancellationToken">Cancels the call.</param>
     /// <returns>The members by id; empty for an unknown team.</returns>
-    ValueTask<IReadOnlyList<Agent>> GetTeamAsync(TeamId team, WorkspaceId workspace = default, CancellationToken cancellationToken = default);
+    ValueTask<IReadOnlyList<Agent>> GetTeamMembersAsync(TeamId team, WorkspaceId workspace = default, CancellationToken cancellationToken = default);
 
     /// <summary>Reads a team's queue: its queued conversations, first queued first.</summary>
     /// <param name="team">The team.</param>

@@ -44,7 +44,7 @@ public interface IConversationEngine
     ValueTask<ReceiveResult> ReceiveAsync(InboundMessage message, CancellationToken cancellationToken = default);
 
     /// <summary>
-    /// Opens a conversation explicitly, as an agent (source <see cref="ConversationSource.User"/>), the API or a
+    /// Opens a conversation explicitly, as an agent (source <see cref="ConversationSource.Agent"/>), the API or a
     /// workflow, when the contact has none open; raises <see cref="ConversationOpened"/>.
     /// </summary>
     /// <param name="request">Who opens it, with which contact, on which channel.</param>

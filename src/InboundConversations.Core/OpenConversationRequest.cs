@@ -13,7 +13,7 @@ public sealed record OpenConversationRequest
     public required ChannelId Channel { get; init; }
 
     /// <summary>
-    /// Who opens it: <see cref="Actor.Agent"/> (source <see cref="ConversationSource.User"/>),
+    /// Who opens it: <see cref="Actor.Agent"/> (source <see cref="ConversationSource.Agent"/>),
     /// <see cref="Actor.Api"/> (source <see cref="ConversationSource.Api"/>) or <see cref="Actor.Workflow"/>
     /// (source <see cref="ConversationSource.Workflow"/>). A contact opens one by writing.
     /// </summary>

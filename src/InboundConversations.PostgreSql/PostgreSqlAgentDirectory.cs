@@ -108,7 +108,7 @@ public sealed class PostgreSqlAgentDirectory : IAgentDirectory
     }
 
     /// <inheritdoc />
-    public async ValueTask<IReadOnlyList<Agent>> ListTeamAsync(WorkspaceId workspace, TeamId team, CancellationToken cancellationToken)
+    public async ValueTask<IReadOnlyList<Agent>> ListTeamMembersAsync(WorkspaceId workspace, TeamId team, CancellationToken cancellationToken)
     {
         cancellationToken.ThrowIfCancellationRequested();
         if (team.IsEmpty)

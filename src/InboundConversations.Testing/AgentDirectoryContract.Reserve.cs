@@ -28,7 +28,7 @@ public abstract partial class AgentDirectoryContract
             Assert.Equal(15, granted.Length);
             Assert.All(granted, r => Assert.True(r.OpenConversations <= r.Capacity, $"{r.Id} reserved at {r.OpenConversations} of {r.Capacity}"));
             Assert.All(agents, a => Assert.Equal(3, granted.Count(r => r.Id == a)));
-            Assert.All(await directory.ListTeamAsync(default, team, CancellationToken.None), a => Assert.Equal(3, a.OpenConversations));
+            Assert.All(await directory.ListTeamMembersAsync(default, team, CancellationToken.None), a => Assert.Equal(3, a.OpenConversations));
         }
     }
 
@@ -67,7 +67,7 @@ public abstract partial class AgentDirectoryContract
         Assert.Null(await ReserveAsync(directory, team, new AgentSelection(order, neverOnline, requireOnline)));
         Assert.Null(await ReserveAsync(directory, team, new AgentSelection(order, wentOffline, requireOnline)));
 
-        Assert.All(await directory.ListTeamAsync(default, team, CancellationToken.None), a => Assert.Equal(0, a.OpenConversations));
+        Assert.All(await directory.ListTeamMembersAsync(default, team, CancellationToken.None), a => Assert.Equal(0, a.OpenConversations));
     }
 
     /// <summary>An away agent is reserved only when the selection lets away agents qualify.</summary>

@@ -34,7 +34,7 @@ public abstract partial class AgentDirectoryContract
 
         Assert.All([register, presence, capacity, release], e => Assert.Equal(nameof(AgentId), e.Field));
         Assert.All([register, presence, capacity, release], e => Assert.Equal("The AgentId is not valid: it is missing (the default value).", e.Message));
-        Assert.Empty(await directory.ListTeamAsync(default, team, CancellationToken.None));
+        Assert.Empty(await directory.ListTeamMembersAsync(default, team, CancellationToken.None));
     }
 
     /// <summary>
@@ -59,7 +59,7 @@ public abstract partial class AgentDirectoryContract
         }
 
         Assert.Null(await directory.FindAsync(default, a, CancellationToken.None));
-        Assert.Empty(await directory.ListTeamAsync(default, team, CancellationToken.None));
+        Assert.Empty(await directory.ListTeamMembersAsync(default, team, CancellationToken.None));
     }
 
     /// <summary>
@@ -84,6 +84,6 @@ public abstract partial class AgentDirectoryContract
         Assert.Equal("The request's presence is not valid: 9 is not an AgentPresence.", change.Message);
         Assert.Null(await directory.FindAsync(default, fresh, CancellationToken.None));
         Assert.Equal(AgentPresence.Away, (await directory.FindAsync(default, a, CancellationToken.None))?.Presence);
-        Assert.Equal([a], (await directory.ListTeamAsync(default, team, CancellationToken.None)).Select(m => m.Id));
+        Assert.Equal([a], (await directory.ListTeamMembersAsync(default, team, CancellationToken.None)).Select(m => m.Id));
     }
 }

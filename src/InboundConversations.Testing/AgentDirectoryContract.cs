@@ -66,10 +66,10 @@ public abstract partial class AgentDirectoryContract
         Assert.Null(registered.LastAssignedAt);
         AssertAgent(await directory.FindAsync(default, a, CancellationToken.None), a, [sales, support], 3, AgentPresence.Online, load: 0);
         AssertAgent(await directory.FindAsync(default, b, CancellationToken.None), b, [sales], 1, AgentPresence.Offline, load: 0);
-        Assert.Equal([a, b], (await directory.ListTeamAsync(default, sales, CancellationToken.None)).Select(m => m.Id));
-        Assert.Equal([a], (await directory.ListTeamAsync(default, support, CancellationToken.None)).Select(m => m.Id));
+        Assert.Equal([a, b], (await directory.ListTeamMembersAsync(default, sales, CancellationToken.None)).Select(m => m.Id));
+        Assert.Equal([a], (await directory.ListTeamMembersAsync(default, support, CancellationToken.None)).Select(m => m.Id));
         Assert.Null(await directory.FindAsync(default, Samples.NewAgent(), CancellationToken.None));
-        Assert.Empty(await directory.ListTeamAsync(default, Samples.NewTeam(), CancellationToken.None));
+        Assert.Empty(await directory.ListTeamMembersAsync(default, Samples.NewTeam(), CancellationToken.None));
     }
 
     /// <summary>Registering a known agent again changes their teams and capacity and keeps their presence, load and last assignment.</summary>
@@ -88,8 +88,8 @@ public abstract partial class AgentDirectoryContract
         AssertAgent(again, a, [support], 5, AgentPresence.Online, load: 1);
         Assert.Equal(at, again.LastAssignedAt);
         AssertAgent(await directory.FindAsync(default, a, CancellationToken.None), a, [support], 5, AgentPresence.Online, load: 1);
-        Assert.Empty(await directory.ListTeamAsync(default, sales, CancellationToken.None));
-        Assert.Equal([a], (await directory.ListTeamAsync(default, support, CancellationToken.None)).Select(m => m.Id));
+        Assert.Empty(await directory.ListTeamMembersAsync(default, sales, CancellationToken.None));
+        Assert.Equal([a], (await directory.ListTeamMembersAsync(default, support, CancellationToken.None)).Select(m => m.Id));
         Assert.Null(await ReserveAsync(directory, sales, AgentSelection.RoundRobin));
         Assert.Equal(2, (await ReserveAsync(directory, support, AgentSelection.Specific(a)))?.OpenConversations);
     }
@@ -234,8 +234,8 @@ public abstract partial class AgentDirectoryContract
         AssertAgent(await directory.FindAsync(globex, a, CancellationToken.None), a, [team], 4, AgentPresence.Away, load: 0, globex);
         Assert.Null(await directory.FindAsync(globex, onlyInAcme, CancellationToken.None));
         Assert.Null(await directory.FindAsync(default, a, CancellationToken.None));
-        Assert.Equal([a], (await directory.ListTeamAsync(globex, team, CancellationToken.None)).Select(m => m.Id));
-        Assert.Empty(await directory.ListTeamAsync(default, team, CancellationToken.None));
+        Assert.Equal([a], (await directory.ListTeamMembersAsync(globex, team, CancellationToken.None)).Select(m => m.Id));
+        Assert.Empty(await directory.ListTeamMembersAsync(default, team, CancellationToken.None));
         await Assert.ThrowsAsync<AgentNotFoundException>(() => directory.SetPresenceAsync(globex, onlyInAcme, AgentPresence.Offline, CancellationToken.None).AsTask());
         Assert.Null(await directory.ReserveAsync(globex, team, AgentSelection.Specific(onlyInAcme), StoreSamples.NewConversation(), Samples.NextTime(), CancellationToken.None));
         Assert.Null(await directory.ReserveAsync(globex, team, AgentSelection.RoundRobin, StoreSamples.NewConversation(), Samples.NextTime(), CancellationToken.None));
@@ -264,7 +264,7 @@ public abstract partial class AgentDirectoryContract
         await Assert.ThrowsAnyAsync<OperationCanceledException>(() => directory.ListReservationsAsync(DateTimeOffset.MaxValue, null, 10, Cancelled()).AsTask());
         var listed = (await directory.ListReservationsAsync(DateTimeOffset.MaxValue, null, int.MaxValue, CancellationToken.None)).Single(r => r.Agent == a);
         await Assert.ThrowsAnyAsync<OperationCanceledException>(() => directory.ReleaseStaleAsync(listed, Cancelled()).AsTask());
-        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => directory.ListTeamAsync(default, team, Cancelled()).AsTask());
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => directory.ListTeamMembersAsync(default, team, Cancelled()).AsTask());
 
         Assert.Null(await directory.FindAsync(default, fresh, CancellationToken.None));
         var stored = await directory.FindAsync(default, a, CancellationToken.None);

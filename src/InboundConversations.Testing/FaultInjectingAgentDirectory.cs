@@ -37,8 +37,8 @@ public sealed class FaultInjectingAgentDirectory(IAgentDirectory inner, FaultPla
         Read(nameof(FindAsync), () => _inner.FindAsync(workspace, agent, cancellationToken));
 
     /// <inheritdoc />
-    public ValueTask<IReadOnlyList<Agent>> ListTeamAsync(WorkspaceId workspace, TeamId team, CancellationToken cancellationToken) =>
-        Read(nameof(ListTeamAsync), () => _inner.ListTeamAsync(workspace, team, cancellationToken));
+    public ValueTask<IReadOnlyList<Agent>> ListTeamMembersAsync(WorkspaceId workspace, TeamId team, CancellationToken cancellationToken) =>
+        Read(nameof(ListTeamMembersAsync), () => _inner.ListTeamMembersAsync(workspace, team, cancellationToken));
 
     /// <inheritdoc />
     public ValueTask<Agent> SetPresenceAsync(WorkspaceId workspace, AgentId agent, AgentPresence presence, CancellationToken cancellationToken) =>

@@ -84,7 +84,7 @@ public sealed class StoreSamples
         Id = new ConversationId(Guid.NewGuid()),
         Contact = contact,
         Channel = new ChannelId("webchat"),
-        Source = ConversationSource.User,
+        Source = ConversationSource.Agent,
         OpenedBy = Actor.Agent(new AgentId("agent-1")),
         OpenedAt = Tick(),
         State = ConversationState.Unassigned,

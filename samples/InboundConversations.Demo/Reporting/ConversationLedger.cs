@@ -40,7 +40,7 @@ internal sealed class ConversationLedger : IConversationEventHandler
                 break;
             case ConversationAssigned assigned:
                 var record = _byId[assigned.ConversationId];
-                record.Agent = assigned.Agent.Value;
+                record.Agent = assigned.Assignee.Value;
                 record.AssignedAt ??= assigned.OccurredAt;
                 break;
             case MessageSent sent when sent.Message.Author.Kind == ActorKind.Agent:

@@ -111,13 +111,13 @@ internal sealed class Timeline(TextWriter output, TimeProvider clock, Conversati
 
     private string Assignment(ConversationAssigned assigned, ConversationRecord record)
     {
-        var text = $"assigned to {palette.Agent(assigned.Agent.Value)}";
+        var text = $"assigned to {palette.Agent(assigned.Assignee.Value)}";
         if (record.QueuedAt is { } queuedAt)
         {
             text += $" after {Durations.Format(assigned.OccurredAt - queuedAt)} in the queue";
         }
 
-        if (record.Previous?.Agent == assigned.Agent.Value)
+        if (record.Previous?.Agent == assigned.Assignee.Value)
         {
             text += $" (again: {Label(record.Previous)} was theirs)";
         }

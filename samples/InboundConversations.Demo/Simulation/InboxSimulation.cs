@@ -147,7 +147,7 @@ internal sealed class InboxSimulation
         while (_notifications.TryTake(out var assigned))
         {
             var visit = _visits[assigned.ConversationId];
-            visit.Agent = assigned.Agent.Value;
+            visit.Agent = assigned.Assignee.Value;
             _agenda.After(_random.Between(TimeSpan.FromSeconds(40), TimeSpan.FromMinutes(5)), () => ReplyAsync(visit));
         }
     }

@@ -1,8 +1,9 @@
 namespace InboundConversations.Storage;
 
 /// <summary>
-/// Agents, their teams, presence, capacity and load: the port automatic assignment reserves agents through.
-/// The library ships <see cref="InMemoryAgentDirectory"/>.
+/// The storage port for agents that a host implements (or takes <see cref="InMemoryAgentDirectory"/>); a host calls
+/// <see cref="IAgentRoster"/>, never this. It keeps agents, their teams, presence, capacity and load, and reserves
+/// agents for automatic assignment.
 /// </summary>
 /// <remarks>
 /// The promise an implementation keeps: <see cref="ReserveAsync"/> picks and reserves in one atomic step, so an
@@ -32,7 +33,7 @@ public interface IAgentDirectory
     /// <param name="team">The team.</param>
     /// <param name="cancellationToken">Cancels the call.</param>
     /// <returns>The members; empty for an unknown team.</returns>
-    ValueTask<IReadOnlyList<Agent>> ListTeamAsync(WorkspaceId workspace, TeamId team, CancellationToken cancellationToken);
+    ValueTask<IReadOnlyList<Agent>> ListTeamMembersAsync(WorkspaceId workspace, TeamId team, CancellationToken cancellationToken);
 
     /// <summary>Sets an agent's presence.</summary>
     /// <param name="workspace">The workspace.</param>

@@ -47,7 +47,7 @@ public sealed class InMemoryAgentDirectory : IAgentDirectory
     }
 
     /// <inheritdoc />
-    public ValueTask<IReadOnlyList<Agent>> ListTeamAsync(WorkspaceId workspace, TeamId team, CancellationToken cancellationToken)
+    public ValueTask<IReadOnlyList<Agent>> ListTeamMembersAsync(WorkspaceId workspace, TeamId team, CancellationToken cancellationToken)
     {
         cancellationToken.ThrowIfCancellationRequested();
         var agents = WorkspaceOf(workspace);

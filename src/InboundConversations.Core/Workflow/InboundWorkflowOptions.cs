@@ -36,7 +36,7 @@ public sealed class InboundWorkflowOptions : IValidatableObject
 
     /// <summary>
     /// The sources whose openings get a run. Unset (the default, <see langword="null"/>): <see cref="ConversationSource.Contact"/>
-    /// only, so a conversation an agent opened (<see cref="ConversationSource.User"/>) gets none. Set: at least one
+    /// only, so a conversation an agent opened (<see cref="ConversationSource.Agent"/>) gets none. Set: at least one
     /// source, each a defined <see cref="ConversationSource"/>, replacing the default (list <c>Contact</c> to keep
     /// it). In configuration, a list: <c>"Sources": ["Contact", "User"]</c>.
     /// </summary>

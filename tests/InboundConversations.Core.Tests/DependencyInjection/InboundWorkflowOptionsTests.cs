@@ -44,28 +44,28 @@ public sealed class InboundWorkflowOptionsTests
             ("StepTimeout", "00:00:10"),
             ("RunLease", "00:02:00"),
             ("Sources:0", "Contact"),
-            ("Sources:1", "User")));
+            ("Sources:1", "Agent")));
 
         var options = provider.GetRequiredService<IOptions<InboundWorkflowOptions>>().Value;
 
         options.StepTimeout.Should().Be(TimeSpan.FromSeconds(10));
         options.RunLease.Should().Be(TimeSpan.FromMinutes(2));
-        options.Sources.Should().Equal(ConversationSource.Contact, ConversationSource.User);
+        options.Sources.Should().Equal(ConversationSource.Contact, ConversationSource.Agent);
     }
 
     [Fact]
     public void Configure_WithBoundSources_ReplacesTheDefaultRatherThanAddingToIt()
     {
-        using var provider = Build(Configuration(("Sources:0", "User")));
+        using var provider = Build(Configuration(("Sources:0", "Agent")));
 
         provider.GetRequiredService<IOptions<InboundWorkflowOptions>>().Value.StartingSources
-            .Should().BeEquivalentTo([ConversationSource.User]);
+            .Should().BeEquivalentTo([ConversationSource.Agent]);
     }
 
     [Fact]
     public async Task Configure_WithBoundSources_StartsARunForAConversationAnAgentOpened()
     {
-        var configuration = Configuration(("Sources:0", "Contact"), ("Sources:1", "User"));
+        var configuration = Configuration(("Sources:0", "Contact"), ("Sources:1", "Agent"));
         using var inbox = new TestInbox(
             build: b => b.AddInboundWorkflow(w => w.DefaultTeam("support")),
             services: s => s.Configure<InboundWorkflowOptions>(configuration.GetSection(Section)));
@@ -85,7 +85,7 @@ public sealed class InboundWorkflowOptionsTests
     [Fact]
     public async Task Configure_WithSourcesThatLeaveOutContact_StartsNoRunForAContactsMessage()
     {
-        var configuration = Configuration(("Sources:0", "User"));
+        var configuration = Configuration(("Sources:0", "Agent"));
         using var inbox = new TestInbox(
             build: b => b.AddInboundWorkflow(w => w.DefaultTeam("support")),
             services: s => s.Configure<InboundWorkflowOptions>(configuration.GetSection(Section)));
@@ -172,8 +172,8 @@ public sealed class InboundWorkflowOptionsTests
         o => (o.StepTimeout, o.RunLease) = (TimeSpan.FromTicks(1), TimeSpan.FromTicks(2)),
         o => (o.StepTimeout, o.RunLease) = (TimeSpan.FromMinutes(5), TimeSpan.FromHours(1)),
         o => (o.StepTimeout, o.RunLease) = (TimeSpan.FromSeconds(30), TimeSpan.FromSeconds(30) + TimeSpan.FromTicks(1)),
-        o => o.Sources = [ConversationSource.User],
-        o => o.Sources = [ConversationSource.Contact, ConversationSource.User, ConversationSource.Workflow, ConversationSource.Api],
+        o => o.Sources = [ConversationSource.Agent],
+        o => o.Sources = [ConversationSource.Contact, ConversationSource.Agent, ConversationSource.Workflow, ConversationSource.Api],
     };
 
     [Theory]
@@ -216,7 +216,7 @@ public sealed class InboundWorkflowOptionsTests
         { o => o.RunLease = TimeSpan.FromHours(2), "RunLease: The field InboundWorkflowOptions.RunLease must be above 00:00:00 and at most 01:00:00; it is 02:00:00." },
         { o => o.RunLease = TimeSpan.FromSeconds(5), "RunLease: The field InboundWorkflowOptions.RunLease must be longer than StepTimeout (00:00:05); it is 00:00:05." },
         { o => o.Sources = [], "Sources: The field InboundWorkflowOptions.Sources must hold at least one source, or be left unset for Contact only." },
-        { o => o.Sources = [ConversationSource.User, (ConversationSource)7], "Sources: The field InboundWorkflowOptions.Sources must hold defined sources only; 7 is not a ConversationSource." },
+        { o => o.Sources = [ConversationSource.Agent, (ConversationSource)7], "Sources: The field InboundWorkflowOptions.Sources must hold defined sources only; 7 is not a ConversationSource." },
     };
 
     [Theory]

@@ -13,10 +13,10 @@ public sealed class ConversationEventTests
 
         var happened = new ConversationAssigned(assigned, Actor.Workflow(), At);
 
-        happened.Agent.Should().Be(agent);
+        happened.Assignee.Should().Be(agent);
         happened.Conversation.Should().BeSameAs(assigned);
         happened.AssignedBy.Should().Be(Actor.Workflow());
-        new ConversationAssigned(Sample(), Actor.Api(), At).Agent.Should().Be(default(AgentId));
+        new ConversationAssigned(Sample(), Actor.Api(), At).Assignee.Should().Be(default(AgentId));
     }
 
     [Fact]

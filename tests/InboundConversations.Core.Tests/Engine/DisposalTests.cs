@@ -35,7 +35,7 @@ public sealed class DisposalTests
         { nameof(IAgentRoster), "SetPresence", (i, _) => i.Roster.SetPresenceAsync(new AgentId("ana"), AgentPresence.Offline).AsTask() },
         { nameof(IAgentRoster), "SetCapacity", (i, _) => i.Roster.SetCapacityAsync(new AgentId("ana"), 3).AsTask() },
         { nameof(IAgentRoster), "GetAgent", (i, _) => i.Roster.GetAgentAsync(new AgentId("ana")).AsTask() },
-        { nameof(IAgentRoster), "GetTeam", (i, _) => i.Roster.GetTeamAsync(WorkflowInbox.Support).AsTask() },
+        { nameof(IAgentRoster), "GetTeam", (i, _) => i.Roster.GetTeamMembersAsync(WorkflowInbox.Support).AsTask() },
         { nameof(IAgentRoster), "GetTeamQueue", (i, _) => i.Roster.GetTeamQueueAsync(WorkflowInbox.Support).AsTask() },
         { nameof(IAgentRoster), "GetTeamQueue with maxCount 0 (the check comes first)", (i, _) => i.Roster.GetTeamQueueAsync(WorkflowInbox.Support, maxCount: 0).AsTask() },
     };
@@ -65,7 +65,7 @@ public sealed class DisposalTests
         await ((IAsyncDisposable)inbox.Services).DisposeAsync();
 
         await FluentActions.Awaiting(() => inbox.ReceiveAsync().AsTask()).Should().ThrowExactlyAsync<ObjectDisposedException>();
-        await FluentActions.Awaiting(() => inbox.Roster.GetTeamAsync(WorkflowInbox.Support).AsTask()).Should().ThrowExactlyAsync<ObjectDisposedException>();
+        await FluentActions.Awaiting(() => inbox.Roster.GetTeamMembersAsync(WorkflowInbox.Support).AsTask()).Should().ThrowExactlyAsync<ObjectDisposedException>();
     }
 
     [Fact]

@@ -26,7 +26,7 @@ public sealed class OpeningLogAndStateTests : IDisposable
     {
         var opened = await _inbox.OpenAsync(Actor.Agent(new AgentId("ana")));
 
-        Opening().Should().Be($"Conversation {opened.Id} opened in workspace {WorkspaceId.Default} (source User, state Unassigned)");
+        Opening().Should().Be($"Conversation {opened.Id} opened in workspace {WorkspaceId.Default} (source Agent, state Unassigned)");
     }
 
     public void Dispose() => _inbox.Dispose();

@@ -120,7 +120,7 @@ public sealed class BadInputCatalogueTests
         Row("set presence: disposed roster", typeof(ObjectDisposedException), s => s.AfterDisposal().Roster.SetPresenceAsync(new AgentId("olga"), AgentPresence.Online)),
         Row("get agent: default agent id", typeof(InvalidIdentifierException), s => s.Roster.GetAgentAsync(default)),
         Row("get agent: unknown", typeof(AgentNotFoundException), s => s.Roster.GetAgentAsync(new AgentId("nobody"))),
-        Row("get team: default team id", typeof(InvalidIdentifierException), s => s.Roster.GetTeamAsync(default)),
+        Row("get team: default team id", typeof(InvalidIdentifierException), s => s.Roster.GetTeamMembersAsync(default)),
         Row("get team queue: default team id", typeof(InvalidIdentifierException), s => s.Roster.GetTeamQueueAsync(default)).Naming("TeamId"),
         Row("get team queue: maxCount 0", typeof(InvalidRequestException), s => s.Roster.GetTeamQueueAsync(SupportTeam, maxCount: 0))
             .Naming("maxCount").Saying("it is 0; from 1 to 10,000"),

@@ -28,7 +28,7 @@ public sealed record PortSnapshot(IReadOnlyList<string> Lines)
 
         foreach (var team in teams)
         {
-            lines.AddRange((await inbox.Directory.ListTeamAsync(workspace, team, default)).Select(a =>
+            lines.AddRange((await inbox.Directory.ListTeamMembersAsync(workspace, team, default)).Select(a =>
                 $"team {team} agent {a.Id} {a.Presence} load {a.OpenConversations}/{a.Capacity} teams {string.Join(',', a.Teams)} last {a.LastAssignedAt}"));
             lines.Add($"team {team} queue {string.Join(',', (await inbox.Store.ListQueuedAsync(workspace, team, 1_000, default)).Select(c => c.Id))}");
         }

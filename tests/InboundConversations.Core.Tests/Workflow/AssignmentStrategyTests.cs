@@ -22,7 +22,7 @@ public sealed class AssignmentStrategyTests
         gate.SetResult();
         await Task.WhenAll(openings);
 
-        var loads = (await inbox.Roster.GetTeamAsync(WorkflowInbox.Support)).Select(a => a.OpenConversations).ToArray();
+        var loads = (await inbox.Roster.GetTeamMembersAsync(WorkflowInbox.Support)).Select(a => a.OpenConversations).ToArray();
         loads.Sum().Should().Be(200);
         (loads.Max() - loads.Min()).Should().BeLessThanOrEqualTo(1);
     }

@@ -197,7 +197,7 @@ public sealed class FreedSeatDrainTests
         foreach (var team in new[] { "support", "billing" })
         {
             var queue = await inbox.Roster.GetTeamQueueAsync(new TeamId(team));
-            var members = await inbox.Roster.GetTeamAsync(new TeamId(team));
+            var members = await inbox.Roster.GetTeamMembersAsync(new TeamId(team));
             if (queue.Count > 0)
             {
                 members.Should().NotContain(m => m.IsAvailable, $"{team}'s queue waits, so none of its members may have room");

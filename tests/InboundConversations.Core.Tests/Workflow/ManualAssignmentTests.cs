@@ -103,7 +103,7 @@ public sealed class ManualAssignmentTests
         unassigned.Assignee.Should().BeNull();
         (await inbox.ConversationOfAsync(waiting)).Assignee.Should().Be(new AgentId("ana"));
         (await inbox.LoadOfAsync("ana")).Should().Be(1);
-        inbox.Events.OfType<ConversationUnassigned>().Single().PreviousAgent.Should().Be(new AgentId("ana"));
+        inbox.Events.OfType<ConversationUnassigned>().Single().PreviousAssignee.Should().Be(new AgentId("ana"));
     }
 
     [Fact]

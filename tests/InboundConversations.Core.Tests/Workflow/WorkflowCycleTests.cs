@@ -84,7 +84,7 @@ public sealed class WorkflowCycleTests
         var conversations = await Task.WhenAll(results.Select(r => inbox.Engine.GetConversationAsync(r.ConversationId).AsTask()));
         conversations.Count(c => c.State == ConversationState.Assigned).Should().Be(50);
         conversations.Count(c => c.State == ConversationState.Queued).Should().Be(950);
-        var team = await inbox.Roster.GetTeamAsync(new TeamId("support"));
+        var team = await inbox.Roster.GetTeamMembersAsync(new TeamId("support"));
         team.Should().OnlyContain(a => a.OpenConversations == 5);
         conversations.Where(c => c.Assignee is not null).GroupBy(c => c.Assignee).Select(g => g.Count()).Should().OnlyContain(n => n == 5);
 
@@ -101,6 +101,6 @@ public sealed class WorkflowCycleTests
         var promoted = await Task.WhenAll(queue.Take(10).Select(c => inbox.Engine.GetConversationAsync(c.Id).AsTask()));
         promoted.Should().OnlyContain(c => c.State == ConversationState.Assigned);
         (await inbox.Engine.GetConversationAsync(queue[10].Id)).State.Should().Be(ConversationState.Queued);
-        (await inbox.Roster.GetTeamAsync(new TeamId("support"))).Should().OnlyContain(a => a.OpenConversations <= 5);
+        (await inbox.Roster.GetTeamMembersAsync(new TeamId("support"))).Should().OnlyContain(a => a.OpenConversations <= 5);
     }
 }

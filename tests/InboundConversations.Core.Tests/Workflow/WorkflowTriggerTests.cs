@@ -23,7 +23,7 @@ public sealed class WorkflowTriggerTests
 
         var opened = await inbox.Engine.OpenAsync(AgentOpen());
 
-        opened.Source.Should().Be(ConversationSource.User);
+        opened.Source.Should().Be(ConversationSource.Agent);
         opened.State.Should().Be(ConversationState.Unassigned);
         (await inbox.Engine.FindWorkflowRunAsync(opened.Id)).Should().BeNull();
         (await inbox.LoadOfAsync("bob")).Should().Be(0);
@@ -42,7 +42,7 @@ public sealed class WorkflowTriggerTests
     [Fact]
     public async Task AgentOpenedConversation_WhenTheWorkflowAsksForUserSources_RunsIt()
     {
-        using var inbox = WorkflowInbox.Create(w => w.DefaultTeam("support"), options: o => o.Sources = [ConversationSource.Contact, ConversationSource.User]);
+        using var inbox = WorkflowInbox.Create(w => w.DefaultTeam("support"), options: o => o.Sources = [ConversationSource.Contact, ConversationSource.Agent]);
         await inbox.AddAgentAsync("bob");
 
         var opened = await inbox.Engine.OpenAsync(AgentOpen());

@@ -28,7 +28,7 @@ public sealed partial class PostgreSqlAgentDirectoryContractTests(PostgreSqlServ
             .Should().ThrowAsync<InvalidRequestException>().Where(e => e.Field == nameof(AgentRegistration.Teams));
 
         (await directory.FindAsync(default, agent, CancellationToken.None)).Should().BeNull();
-        (await directory.ListTeamAsync(default, team, CancellationToken.None)).Should().BeEmpty();
+        (await directory.ListTeamMembersAsync(default, team, CancellationToken.None)).Should().BeEmpty();
     }
 
     [Fact]
@@ -58,11 +58,11 @@ public sealed partial class PostgreSqlAgentDirectoryContractTests(PostgreSqlServ
         await RegisterAsync(directory, Samples.NewAgent(), [team], capacity: 2);
 
         (await directory.FindAsync(default, default, CancellationToken.None)).Should().BeNull();
-        (await directory.ListTeamAsync(default, default, CancellationToken.None)).Should().BeEmpty();
+        (await directory.ListTeamMembersAsync(default, default, CancellationToken.None)).Should().BeEmpty();
         (await directory.ReserveAsync(default, default, AgentSelection.RoundRobin, StoreSamples.NewConversation(), Samples.NextTime(), CancellationToken.None)).Should().BeNull();
         (await directory.ReserveAsync(default, team, AgentSelection.Specific(default), StoreSamples.NewConversation(), Samples.NextTime(), CancellationToken.None)).Should().BeNull();
         (await directory.ReserveAsync(default, team, AgentSelection.RoundRobin, default, Samples.NextTime(), CancellationToken.None)).Should().BeNull();
-        (await directory.ListTeamAsync(default, team, CancellationToken.None)).Should().ContainSingle().Which.OpenConversations.Should().Be(0);
+        (await directory.ListTeamMembersAsync(default, team, CancellationToken.None)).Should().ContainSingle().Which.OpenConversations.Should().Be(0);
     }
 
     [Fact]
@@ -101,7 +101,7 @@ public sealed partial class PostgreSqlAgentDirectoryContractTests(PostgreSqlServ
 
         reserved.Count(r => r is not null).Should().Be(16);
         reserved.Where(r => r is not null).GroupBy(r => r!.Id).Should().HaveCount(4).And.OnlyContain(g => g.Count() == 4);
-        (await directories[1].ListTeamAsync(default, team, CancellationToken.None)).Should().OnlyContain(a => a.OpenConversations == 4);
+        (await directories[1].ListTeamMembersAsync(default, team, CancellationToken.None)).Should().OnlyContain(a => a.OpenConversations == 4);
     }
 
     [Fact]
@@ -121,6 +121,6 @@ public sealed partial class PostgreSqlAgentDirectoryContractTests(PostgreSqlServ
 
         reserved.Count(r => r is not null).Should().Be(15);
         reserved.Where(r => r is not null).Should().OnlyContain(r => r!.OpenConversations <= r.Capacity);
-        (await directory.ListTeamAsync(default, support, CancellationToken.None)).Should().OnlyContain(a => a.OpenConversations == 3);
+        (await directory.ListTeamMembersAsync(default, support, CancellationToken.None)).Should().OnlyContain(a => a.OpenConversations == 3);
     }
 }

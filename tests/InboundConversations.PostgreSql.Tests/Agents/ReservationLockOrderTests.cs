@@ -60,7 +60,7 @@ public sealed class ReservationLockOrderTests(PostgreSqlServer server)
         var reserved = await Task.WhenAll(salesReservation, supportReservation).WaitAsync(TimeSpan.FromSeconds(30));
 
         reserved.Should().HaveCount(2).And.OnlyContain(r => r == null);
-        (await directory.ListTeamAsync(default, sales, CancellationToken.None)).Should().OnlyContain(x => x.Presence == AgentPresence.Offline && x.OpenConversations == 0);
+        (await directory.ListTeamMembersAsync(default, sales, CancellationToken.None)).Should().OnlyContain(x => x.Presence == AgentPresence.Offline && x.OpenConversations == 0);
     }
 
     [Fact]

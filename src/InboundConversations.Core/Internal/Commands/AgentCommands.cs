@@ -35,10 +35,10 @@ internal sealed class AgentCommands(ChangeContext context, IAgentDirectory direc
             ?? throw new AgentNotFoundException(workspace, agent);
     }
 
-    public ValueTask<IReadOnlyList<Agent>> GetTeamAsync(TeamId team, WorkspaceId workspace, CancellationToken cancellationToken)
+    public ValueTask<IReadOnlyList<Agent>> GetTeamMembersAsync(TeamId team, WorkspaceId workspace, CancellationToken cancellationToken)
     {
         RequestValidator.Validate(team);
-        return directory.ListTeamAsync(workspace, team, cancellationToken);
+        return directory.ListTeamMembersAsync(workspace, team, cancellationToken);
     }
 
     public ValueTask<IReadOnlyList<Conversation>> GetTeamQueueAsync(TeamId team, WorkspaceId workspace, int maxCount, CancellationToken cancellationToken)

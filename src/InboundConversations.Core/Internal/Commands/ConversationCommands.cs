@@ -107,7 +107,7 @@ internal sealed class ConversationCommands(
 
     private static ConversationSource SourceOf(Actor openedBy) => openedBy.Kind switch
     {
-        ActorKind.Agent => ConversationSource.User,
+        ActorKind.Agent => ConversationSource.Agent,
         ActorKind.Workflow => ConversationSource.Workflow,
         _ => ConversationSource.Api,
     };

@@ -27,8 +27,8 @@ internal sealed class AgentRoster(InboxLifetime lifetime, AgentCommands agents) 
     public ValueTask<Agent> GetAgentAsync(AgentId agent, WorkspaceId workspace = default, CancellationToken cancellationToken = default) =>
         Live.GetAgentAsync(agent, workspace, cancellationToken);
 
-    public ValueTask<IReadOnlyList<Agent>> GetTeamAsync(TeamId team, WorkspaceId workspace = default, CancellationToken cancellationToken = default) =>
-        Live.GetTeamAsync(team, workspace, cancellationToken);
+    public ValueTask<IReadOnlyList<Agent>> GetTeamMembersAsync(TeamId team, WorkspaceId workspace = default, CancellationToken cancellationToken = default) =>
+        Live.GetTeamMembersAsync(team, workspace, cancellationToken);
 
     public ValueTask<IReadOnlyList<Conversation>> GetTeamQueueAsync(TeamId team, WorkspaceId workspace = default, int maxCount = 100, CancellationToken cancellationToken = default) =>
         Live.GetTeamQueueAsync(team, workspace, maxCount, cancellationToken);

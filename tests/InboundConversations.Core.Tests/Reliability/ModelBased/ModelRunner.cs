@@ -364,7 +364,7 @@ public sealed class ModelRunner : IDisposable
             if (queued.Count > 0)
             {
                 // Invariant 11: no queue waits while a member of its team could take it.
-                var members = await _inbox.Roster.GetTeamAsync(new TeamId(team));
+                var members = await _inbox.Roster.GetTeamMembersAsync(new TeamId(team));
                 Require(!members.Any(m => m.IsAvailable), $"team {team}'s queue waits while {string.Join(", ", members.Where(m => m.IsAvailable).Select(m => m.Id))} could take it");
             }
         }
