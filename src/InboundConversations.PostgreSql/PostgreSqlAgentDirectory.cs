@@ -1,6 +1,6 @@
-using Npgsql;
 using InboundConversations.PostgreSql.Internal;
 using InboundConversations.Storage;
+using Npgsql;
 
 namespace InboundConversations.PostgreSql;
 

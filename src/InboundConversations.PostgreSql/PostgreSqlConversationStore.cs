@@ -1,6 +1,6 @@
-using Npgsql;
 using InboundConversations.PostgreSql.Internal;
 using InboundConversations.Storage;
+using Npgsql;
 
 namespace InboundConversations.PostgreSql;
 
@@ -22,7 +22,6 @@ namespace InboundConversations.PostgreSql;
 /// </remarks>
 public sealed class PostgreSqlConversationStore : IConversationStore
 {
-    private const string OpenPerContactIndex = "conversations_one_open_per_contact";
     private const string ConversationKey = "conversations_pkey";
     private const string SeenIndex = "messages_seen";
 

@@ -1,5 +1,5 @@
-using Npgsql;
 using InboundConversations.PostgreSql.Internal;
+using Npgsql;
 
 namespace InboundConversations.PostgreSql;
 

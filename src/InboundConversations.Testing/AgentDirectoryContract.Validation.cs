@@ -49,7 +49,7 @@ public abstract partial class AgentDirectoryContract
         var team = Samples.NewTeam();
         var a = Samples.NewAgent();
 
-        foreach (IReadOnlyList<TeamId>? teams in new IReadOnlyList<TeamId>?[] { null, [], [default], [team, default] })
+        foreach (var teams in new IReadOnlyList<TeamId>?[] { null, [], [default], [team, default] })
         {
             var refused = await Assert.ThrowsAsync<InvalidRequestException>(() =>
                 directory.RegisterAsync(new AgentRegistration { Agent = a, Teams = teams!, Capacity = 1, InitialPresence = AgentPresence.Online }, CancellationToken.None).AsTask());

@@ -1,5 +1,5 @@
-using Xunit;
 using InboundConversations.Storage;
+using Xunit;
 
 namespace InboundConversations.Testing;
 

@@ -1,5 +1,5 @@
-using Microsoft.Extensions.DependencyInjection;
 using InboundConversations.Workflow;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace InboundConversations.Demo.Inbox;
 

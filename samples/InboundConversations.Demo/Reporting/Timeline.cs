@@ -1,5 +1,3 @@
-using InboundConversations.Workflow;
-
 namespace InboundConversations.Demo.Reporting;
 
 /// <summary>

@@ -1,5 +1,4 @@
 using InboundConversations.WebhookHost.Problems;
-using InboundConversations.Storage;
 
 namespace InboundConversations.WebhookHost.Webhooks;
 

@@ -1,5 +1,3 @@
-using InboundConversations.Storage;
-
 namespace InboundConversations.WebhookHost.Webhooks;
 
 /// <summary>

@@ -1,5 +1,3 @@
-using Microsoft.Extensions.DependencyInjection;
-
 namespace Microsoft.Extensions.DependencyInjection;
 
 internal sealed class InboundConversationsBuilder(IServiceCollection services) : IInboundConversationsBuilder

@@ -1,4 +1,3 @@
-using InboundConversations;
 using InboundConversations.Workflow;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;

@@ -1,4 +1,3 @@
-using InboundConversations;
 using InboundConversations.Workflow;
 
 namespace Microsoft.Extensions.DependencyInjection;

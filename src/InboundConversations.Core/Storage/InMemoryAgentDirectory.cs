@@ -1,5 +1,4 @@
 using System.Collections.Concurrent;
-using InboundConversations.Internal.Changes;
 using InboundConversations.Internal.Domain;
 
 namespace InboundConversations.Storage;

@@ -1,5 +1,4 @@
 using InboundConversations.Internal.Domain;
-using InboundConversations.Storage;
 
 namespace InboundConversations.Workflow;
 

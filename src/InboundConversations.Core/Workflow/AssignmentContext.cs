@@ -1,5 +1,5 @@
-using InboundConversations.Workflow.Internal;
 using InboundConversations.Storage;
+using InboundConversations.Workflow.Internal;
 
 namespace InboundConversations.Workflow;
 

@@ -1,5 +1,4 @@
 using System.Reflection;
-using InboundConversations.Storage;
 using Xunit.Sdk;
 
 namespace InboundConversations.Testing.Internal;

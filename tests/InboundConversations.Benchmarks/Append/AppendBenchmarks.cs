@@ -2,7 +2,6 @@ using BenchmarkDotNet.Attributes;
 using BenchmarkDotNet.Configs;
 using InboundConversations.Benchmarks.Peer;
 using InboundConversations.Benchmarks.Setup;
-using InboundConversations.Internal.Changes;
 
 namespace InboundConversations.Benchmarks.Append;
 

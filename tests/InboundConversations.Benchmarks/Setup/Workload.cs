@@ -1,5 +1,3 @@
-using InboundConversations.Internal.Changes;
-
 namespace InboundConversations.Benchmarks.Setup;
 
 /// <summary>

@@ -1,6 +1,6 @@
 using InboundConversations.Storage;
-using InboundConversations.Workflow;
 using InboundConversations.Tests.Support;
+using InboundConversations.Workflow;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace InboundConversations.Tests.Documentation;

@@ -1,5 +1,5 @@
-using InboundConversations.Tests.Support;
 using InboundConversations.Internal.Domain;
+using InboundConversations.Tests.Support;
 
 namespace InboundConversations.Tests.Documentation;
 

@@ -1,5 +1,5 @@
-using InboundConversations.Tests.Support;
 using System.Net;
+using InboundConversations.Tests.Support;
 
 namespace InboundConversations.Tests.Documentation;
 

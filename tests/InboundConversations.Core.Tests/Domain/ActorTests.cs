@@ -1,5 +1,3 @@
-using InboundConversations.Workflow;
-
 namespace InboundConversations.Tests.Domain;
 
 /// <summary>Actors: who did something to a conversation.</summary>

@@ -1,4 +1,3 @@
-using InboundConversations.Internal.Engine;
 using InboundConversations.Testing;
 using InboundConversations.Tests.Support;
 

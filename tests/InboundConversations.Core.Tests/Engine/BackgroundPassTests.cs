@@ -2,7 +2,6 @@ using InboundConversations.Storage;
 using InboundConversations.Testing;
 using InboundConversations.Tests.Support;
 using Microsoft.Extensions.Logging;
-using Microsoft.Extensions.Logging.Testing;
 
 namespace InboundConversations.Tests.Engine;
 

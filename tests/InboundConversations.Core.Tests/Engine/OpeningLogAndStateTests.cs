@@ -1,6 +1,5 @@
 using InboundConversations.Tests.Support;
 using Microsoft.Extensions.Logging;
-using Microsoft.Extensions.Logging.Testing;
 
 namespace InboundConversations.Tests.Engine;
 

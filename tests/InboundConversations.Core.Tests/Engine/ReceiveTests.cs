@@ -1,5 +1,4 @@
 using InboundConversations.Tests.Support;
-using InboundConversations.Storage;
 
 namespace InboundConversations.Tests.Engine;
 

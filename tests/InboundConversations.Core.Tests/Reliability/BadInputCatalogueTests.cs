@@ -1,6 +1,5 @@
 using static InboundConversations.Tests.Reliability.BadCall;
 using static InboundConversations.Tests.Reliability.CatalogueScene;
-using InboundConversations.Internal.Engine;
 
 namespace InboundConversations.Tests.Reliability;
 

@@ -1,6 +1,5 @@
-using InboundConversations.Internal.Engine;
-using Microsoft.Extensions.DependencyInjection;
 using InboundConversations.Tests.Support;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace InboundConversations.Tests.Reliability;
 

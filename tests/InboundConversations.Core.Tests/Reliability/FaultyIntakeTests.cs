@@ -1,8 +1,8 @@
-using Microsoft.Extensions.DependencyInjection;
 using System.Collections.Concurrent;
 using InboundConversations.Storage;
 using InboundConversations.Testing;
 using InboundConversations.Tests.Support;
+using Microsoft.Extensions.DependencyInjection;
 using Xunit.Abstractions;
 
 namespace InboundConversations.Tests.Reliability;

@@ -1,7 +1,7 @@
 using System.Collections.Concurrent;
 using InboundConversations.Testing;
-using InboundConversations.Workflow;
 using InboundConversations.Tests.Support;
+using InboundConversations.Workflow;
 using Xunit.Abstractions;
 
 namespace InboundConversations.Tests.Reliability;

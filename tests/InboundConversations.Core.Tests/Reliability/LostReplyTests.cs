@@ -1,7 +1,6 @@
-using InboundConversations.Storage;
 using InboundConversations.Testing;
-using InboundConversations.Workflow;
 using InboundConversations.Tests.Support;
+using InboundConversations.Workflow;
 
 namespace InboundConversations.Tests.Reliability;
 

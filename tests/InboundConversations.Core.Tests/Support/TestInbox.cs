@@ -1,6 +1,5 @@
 using InboundConversations.Storage;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Time.Testing;
 
 namespace InboundConversations.Tests.Support;

@@ -1,7 +1,7 @@
-using InboundConversations.Workflow.Internal;
 using InboundConversations.Storage;
-using InboundConversations.Workflow;
 using InboundConversations.Tests.Support;
+using InboundConversations.Workflow;
+using InboundConversations.Workflow.Internal;
 
 namespace InboundConversations.Tests.Workflow;
 

@@ -1,6 +1,5 @@
-using InboundConversations.Storage;
-using InboundConversations.Workflow;
 using InboundConversations.Tests.Support;
+using InboundConversations.Workflow;
 
 namespace InboundConversations.Tests.Workflow;
 

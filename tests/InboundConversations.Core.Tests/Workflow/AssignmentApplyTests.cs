@@ -1,7 +1,7 @@
 using InboundConversations.Storage;
 using InboundConversations.Testing;
-using InboundConversations.Workflow;
 using InboundConversations.Tests.Support;
+using InboundConversations.Workflow;
 using Microsoft.Extensions.Logging;
 
 namespace InboundConversations.Tests.Workflow;

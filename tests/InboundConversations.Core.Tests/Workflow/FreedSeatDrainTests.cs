@@ -1,7 +1,6 @@
-using Microsoft.Extensions.DependencyInjection;
 using InboundConversations.Tests.Support;
-using InboundConversations.Internal.Engine;
 using InboundConversations.Workflow;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace InboundConversations.Tests.Workflow;
 

@@ -1,5 +1,5 @@
-using InboundConversations.Workflow;
 using InboundConversations.Tests.Support;
+using InboundConversations.Workflow;
 
 namespace InboundConversations.Tests.Workflow;
 

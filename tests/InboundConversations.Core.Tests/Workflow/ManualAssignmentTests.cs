@@ -1,5 +1,4 @@
 using InboundConversations.Tests.Support;
-using InboundConversations.Internal.Engine;
 
 namespace InboundConversations.Tests.Workflow;
 

@@ -1,6 +1,6 @@
 using InboundConversations.Tests.Support;
-using Microsoft.Extensions.DependencyInjection;
 using InboundConversations.Workflow;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 
 namespace InboundConversations.Tests.Workflow;

@@ -1,5 +1,5 @@
-using Microsoft.Extensions.DependencyInjection;
 using InboundConversations.Tests.Support;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace InboundConversations.Tests.Workflow;
 

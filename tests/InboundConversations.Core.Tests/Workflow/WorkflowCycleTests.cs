@@ -1,6 +1,5 @@
-using InboundConversations.Internal.Engine;
-using InboundConversations.Workflow;
 using InboundConversations.Tests.Support;
+using InboundConversations.Workflow;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace InboundConversations.Tests.Workflow;

@@ -1,5 +1,4 @@
 using InboundConversations.Tests.Support;
-using InboundConversations.Storage;
 using InboundConversations.Workflow;
 
 namespace InboundConversations.Tests.Workflow;

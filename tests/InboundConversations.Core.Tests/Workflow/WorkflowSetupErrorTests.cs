@@ -1,4 +1,3 @@
-using InboundConversations.Tests.Support;
 using InboundConversations.Workflow;
 using Microsoft.Extensions.DependencyInjection;
 

@@ -1,7 +1,5 @@
 using InboundConversations.Tests.Support;
 using Microsoft.Extensions.DependencyInjection;
-using InboundConversations.Storage;
-using InboundConversations.Workflow;
 using Microsoft.Extensions.Options;
 
 namespace InboundConversations.Tests.Workflow;

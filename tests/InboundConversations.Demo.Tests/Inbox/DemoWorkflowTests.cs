@@ -1,6 +1,5 @@
 using InboundConversations.Demo.Inbox;
 using InboundConversations.Demo.Simulation;
-using InboundConversations.Internal.Engine;
 using InboundConversations.Workflow;
 using Microsoft.Extensions.DependencyInjection;
 

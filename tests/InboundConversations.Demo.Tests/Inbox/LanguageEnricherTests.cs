@@ -1,5 +1,4 @@
 using InboundConversations.Demo.Inbox;
-using InboundConversations.Internal.Engine;
 
 namespace InboundConversations.Demo.Tests.Inbox;
 

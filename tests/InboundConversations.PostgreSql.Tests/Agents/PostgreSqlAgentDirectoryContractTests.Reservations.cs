@@ -1,8 +1,6 @@
 using InboundConversations.PostgreSql.Tests.Infrastructure;
-using InboundConversations.PostgreSql.Internal;
 using InboundConversations.Storage;
 using InboundConversations.Testing;
-using InboundConversations.Workflow;
 using Npgsql;
 
 namespace InboundConversations.PostgreSql.Tests.Agents;

@@ -1,6 +1,4 @@
 using InboundConversations.PostgreSql.Tests.Infrastructure;
-using InboundConversations.PostgreSql.Internal;
-using InboundConversations.Storage;
 using InboundConversations.Testing;
 using Npgsql;
 

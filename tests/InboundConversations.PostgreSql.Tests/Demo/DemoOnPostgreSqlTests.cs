@@ -2,7 +2,6 @@ using System.Text.RegularExpressions;
 using InboundConversations.Demo.App;
 using InboundConversations.PostgreSql.Tests.Infrastructure;
 using Npgsql;
-using InboundConversations.Workflow;
 
 namespace InboundConversations.PostgreSql.Tests.Demo;
 

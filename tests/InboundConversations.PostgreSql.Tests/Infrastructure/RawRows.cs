@@ -1,5 +1,4 @@
 using Npgsql;
-using InboundConversations.PostgreSql.Internal;
 
 namespace InboundConversations.PostgreSql.Tests.Infrastructure;
 

@@ -1,5 +1,5 @@
-using InboundConversations.PostgreSql.Throwaway;
 using System.Reflection;
+using InboundConversations.PostgreSql.Throwaway;
 using Xunit.Abstractions;
 using Xunit.Sdk;
 

@@ -1,6 +1,6 @@
+using InboundConversations.PostgreSql.Internal;
 using InboundConversations.PostgreSql.Tests.Infrastructure;
 using InboundConversations.PostgreSql.Tests.Scale;
-using InboundConversations.PostgreSql.Internal;
 using InboundConversations.Storage;
 using Npgsql;
 

@@ -1,5 +1,4 @@
 using InboundConversations.Internal.Diagnostics;
-using InboundConversations.Internal.Domain;
 using InboundConversations.Storage;
 using InboundConversations.Workflow;
 using InboundConversations.Workflow.Internal;

@@ -17,11 +17,13 @@ internal static class TimeOrderedGuid
     private const int IdsPerRefill = 256;
     private const int RandomBytesPerId = 10;
 
+#pragma warning disable IDE1006 // t_: [ThreadStatic] (the naming rules see only "static" and ask for s_)
     [ThreadStatic]
     private static byte[]? t_random;
 
     [ThreadStatic]
     private static int t_next;
+#pragma warning restore IDE1006
 
     /// <summary>A new version 7 GUID for <paramref name="timestamp"/>.</summary>
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="timestamp"/> is before the Unix epoch.</exception>

@@ -1,5 +1,3 @@
-using InboundConversations.Internal.Engine;
-
 namespace InboundConversations.Tests.Reliability.ModelBased;
 
 /// <summary>

@@ -1,5 +1,3 @@
-using InboundConversations.Internal.Engine;
-
 namespace InboundConversations.Tests.Reliability.ModelBased;
 
 /// <summary>One step of a generated sequence. Steps name contacts, agents and teams, never engine-made ids, so any subsequence replays.</summary>

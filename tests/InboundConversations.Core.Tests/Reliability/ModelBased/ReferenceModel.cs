@@ -1,5 +1,3 @@
-using InboundConversations.Storage;
-
 namespace InboundConversations.Tests.Reliability.ModelBased;
 
 /// <summary>

@@ -1,5 +1,3 @@
-using InboundConversations.Internal.Engine;
-
 namespace InboundConversations.Tests.Reliability.ModelBased;
 
 /// <summary>Prints operations as C# expressions, so a failing sequence pastes into <c>ModelRunner.RunAsync([ … ])</c> to replay.</summary>

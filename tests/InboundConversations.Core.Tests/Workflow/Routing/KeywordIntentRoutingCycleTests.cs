@@ -1,5 +1,4 @@
 using InboundConversations.Tests.Support;
-using InboundConversations.Internal.Engine;
 using InboundConversations.Workflow;
 using Microsoft.Extensions.DependencyInjection;
 
