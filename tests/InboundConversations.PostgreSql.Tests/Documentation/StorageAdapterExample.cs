@@ -3,6 +3,10 @@
 // InboundConversations.Core.Tests compares them). The adapter is the PostgreSQL one, under the names the README
 // gives an adapter of the reader's own (the aliases below); TestDatabase is the fixture the README leaves to the reader.
 #pragma warning disable IDE0005 // The README's using lines are those a project of the reader's needs; some are redundant here.
+using SqlAgentDirectory = InboundConversations.PostgreSql.PostgreSqlAgentDirectory;
+using SqlContactStore = InboundConversations.PostgreSql.PostgreSqlContactStore;
+using SqlConversationStore = InboundConversations.PostgreSql.PostgreSqlConversationStore;
+
 // README: begin
 using System.Reflection;
 using InboundConversations;
@@ -10,9 +14,6 @@ using InboundConversations.Storage;
 using InboundConversations.Testing;
 using Npgsql;
 using Xunit;
-using SqlAgentDirectory = InboundConversations.PostgreSql.PostgreSqlAgentDirectory;
-using SqlContactStore = InboundConversations.PostgreSql.PostgreSqlContactStore;
-using SqlConversationStore = InboundConversations.PostgreSql.PostgreSqlConversationStore;
 
 namespace InboundConversations.PostgreSql.Tests.Documentation; // not in the README
 
