@@ -14,8 +14,8 @@ internal static class ProblemMapping
     {
         BadHttpRequestException unreadable => Problem(unreadable.StatusCode, "The request could not be read.", unreadable, "UnreadableRequest"),
 
-        InvalidIdentifierException or InvalidMessageContentException or MessageTooLargeException
-            or MessageSentInFutureException or InvalidRequestException or InvalidActorException
+        // The whole family of input errors: InvalidIdentifierException, MessageTooLargeException and the others derive from it.
+        InvalidRequestException
             => Problem(StatusCodes.Status400BadRequest, "The request is not valid.", exception),
 
         ConversationNotFoundException or AgentNotFoundException
