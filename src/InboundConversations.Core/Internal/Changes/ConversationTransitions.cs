@@ -15,48 +15,26 @@ internal sealed class ConversationTransitions(ChangeContext context)
     /// <summary>Fires <paramref name="trigger"/> and stores <paramref name="change"/> of the result.</summary>
     /// <param name="workspace">The workspace.</param>
     /// <param name="id">The conversation.</param>
+    /// <param name="from">
+    /// If given, the change applies only while the stored conversation is still in this state: a decision taken for a
+    /// triaging or queued conversation must not overwrite what someone else (an agent assigning it by hand) stored
+    /// meanwhile.
+    /// </param>
     /// <param name="trigger">The lifecycle trigger.</param>
     /// <param name="change">
     /// Receives the current snapshot and the state the trigger leads to; returns the snapshot to store, in that state
     /// with the fields that go with it (one copy of the record, not one for the state and another for the fields).
     /// </param>
     /// <param name="toEvent">The event describing the stored change, if any.</param>
+    /// <param name="beforeWrite">
+    /// If given, runs under the contact's gate on each snapshot the change is about to be written over (an assignment
+    /// takes its agent's reservation again for a version stored meanwhile); what it throws ends the change.
+    /// </param>
     /// <param name="cancellationToken">Cancels the call.</param>
     /// <returns>The stored conversation.</returns>
     /// <exception cref="ConversationNotFoundException">The conversation does not exist.</exception>
     /// <exception cref="ConversationClosedException">The conversation is closed.</exception>
-    /// <exception cref="InvalidConversationTransitionException">Its state does not allow the trigger.</exception>
-    public ValueTask<Conversation> ApplyAsync(
-        WorkspaceId workspace,
-        ConversationId id,
-        ConversationTrigger trigger,
-        Func<Conversation, ConversationState, Conversation> change,
-        Func<Conversation, ConversationEvent?> toEvent,
-        CancellationToken cancellationToken) =>
-        ApplyAsync(new Work(workspace, id, null, trigger, change, toEvent, null), cancellationToken);
-
-    /// <summary>
-    /// Like <see cref="ApplyAsync(WorkspaceId, ConversationId, ConversationTrigger, Func{Conversation, ConversationState, Conversation}, Func{Conversation, ConversationEvent?}, CancellationToken)"/>,
-    /// but only while the stored conversation is still in <paramref name="from"/>: a decision taken for a triaging or
-    /// queued conversation must not overwrite what someone else (an agent assigning it by hand) stored meanwhile.
-    /// </summary>
-    /// <exception cref="InvalidConversationTransitionException">The conversation left <paramref name="from"/>.</exception>
-    public ValueTask<Conversation> ApplyFromAsync(
-        WorkspaceId workspace,
-        ConversationId id,
-        ConversationState from,
-        ConversationTrigger trigger,
-        Func<Conversation, ConversationState, Conversation> change,
-        Func<Conversation, ConversationEvent?> toEvent,
-        CancellationToken cancellationToken) =>
-        ApplyAsync(new Work(workspace, id, from, trigger, change, toEvent, null), cancellationToken);
-
-    /// <summary>
-    /// Like <see cref="ApplyFromAsync"/> when <paramref name="from"/> is given (otherwise like <see cref="ApplyAsync(WorkspaceId, ConversationId, ConversationTrigger, Func{Conversation, ConversationState, Conversation}, Func{Conversation, ConversationEvent?}, CancellationToken)"/>),
-    /// and <paramref name="beforeWrite"/> runs, under the contact's gate, on each snapshot the change is about to be
-    /// written over (an assignment takes its agent's reservation again for a version stored meanwhile); what it throws
-    /// ends the change.
-    /// </summary>
+    /// <exception cref="InvalidConversationTransitionException">Its state does not allow the trigger, or it left <paramref name="from"/>.</exception>
     public ValueTask<Conversation> ApplyAsync(
         WorkspaceId workspace,
         ConversationId id,

@@ -96,9 +96,11 @@ internal sealed class ConversationCommands(
         var closed = await transitions.ApplyAsync(
             request.Workspace,
             request.ConversationId,
+            from: null,
             ConversationTrigger.Close,
             (current, state) => current with { State = state, Closure = closure, QueuedAt = null },
             static stored => new ConversationClosed(stored),
+            beforeWrite: null,
             cancellationToken).ConfigureAwait(false);
         Log.ConversationClosed(context.Logger, closed.Id, closed.Workspace, request.ClosedBy.Kind);
         await followUps.AfterCloseAsync(closed).ConfigureAwait(false);

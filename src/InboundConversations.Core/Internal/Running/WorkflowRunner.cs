@@ -296,10 +296,11 @@ internal sealed class WorkflowRunner(
         var now = context.Clock.GetUtcNow();
         try
         {
-            conversation = await transitions.ApplyFromAsync(
+            conversation = await transitions.ApplyAsync(
                 run.Workspace, conversation.Id, ConversationState.Triaging, ConversationTrigger.Route,
                 (current, state) => current with { State = state, Team = chosen },
                 stored => new ConversationRouted(stored, now),
+                beforeWrite: null,
                 cancellationToken).ConfigureAwait(false);
         }
         catch (Exception exception) when (exception is ConversationClosedException or InvalidConversationTransitionException)
