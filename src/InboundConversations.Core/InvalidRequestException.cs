@@ -21,11 +21,11 @@ public class InvalidRequestException : InboundConversationsException
     {
     }
 
-    /// <summary>Creates the exception of a derived type.</summary>
+    /// <summary>Creates the exception of a derived type: each reason but <see cref="InvalidRequestReason.InvalidValue"/> belongs to one of the library's own types.</summary>
     /// <param name="field">The offending field.</param>
     /// <param name="reason">Which rule the field broke.</param>
     /// <param name="message">The whole message.</param>
-    protected InvalidRequestException(string field, InvalidRequestReason reason, string message)
+    private protected InvalidRequestException(string field, InvalidRequestReason reason, string message)
         : base(message)
     {
         Field = field;
