@@ -3,7 +3,7 @@ using InboundConversations.Internal.Domain;
 namespace InboundConversations;
 
 /// <summary>Who did something to a conversation: opened it, wrote in it or closed it.</summary>
-/// <remarks>Create one with <see cref="Agent"/>, <see cref="Api"/>, <see cref="Workflow"/> or <see cref="Contact"/>.</remarks>
+/// <remarks>Create one with <see cref="Agent"/>, <see cref="Api"/>, <see cref="Workflow"/>, <see cref="System"/> or <see cref="Contact"/>.</remarks>
 public readonly record struct Actor
 {
     private Actor(ActorKind kind, string? id)
@@ -50,6 +50,13 @@ public readonly record struct Actor
     /// <exception cref="InvalidIdentifierException"><paramref name="name"/> is given but breaks the identifier rules.</exception>
     public static Actor Workflow(string? name = null) =>
         new(ActorKind.Workflow, name is null ? null : Identifier.Validate(name, "WorkflowName"));
+
+    /// <summary>The library itself acting on a timer (an auto-close, a queue timeout), optionally naming the rule.</summary>
+    /// <param name="rule">The rule that acted, for example <c>auto-close</c>; <see langword="null"/> for none.</param>
+    /// <returns>The actor.</returns>
+    /// <exception cref="InvalidIdentifierException"><paramref name="rule"/> is empty, too long or has control characters.</exception>
+    public static Actor System(string? rule = null) =>
+        new(ActorKind.System, rule is null ? null : Identifier.Validate(rule, "SystemRule"));
 
     /// <inheritdoc />
     public override string ToString() => Id is null ? Kind.ToString() : $"{Kind}:{Id}";

@@ -17,4 +17,7 @@ public enum ActorKind
 
     /// <summary>The host's own API or back-office code.</summary>
     Api,
+
+    /// <summary>The library itself, acting on a timer: an auto-close, a queue timeout's fallback, a snooze's end.</summary>
+    System,
 }

@@ -51,6 +51,15 @@ public sealed record Conversation
     /// </summary>
     public required long Version { get; init; }
 
+    /// <summary>
+    /// The conversation's armed durable timers (a queue timeout, an auto-close, a snooze's end), stored with it and
+    /// changed in the same atomic write as the change that arms or cancels them. Empty when none is armed.
+    /// </summary>
+    public ConversationTimers Timers { get; init => field = value ?? throw new ArgumentNullException(nameof(value)); } = ConversationTimers.Empty;
+
+    /// <summary>When the snooze of a <see cref="ConversationState.Snoozed"/> conversation ends; otherwise <see langword="null"/>.</summary>
+    public DateTimeOffset? SnoozedUntil => State == ConversationState.Snoozed ? Timers.Find(ConversationTimerKind.SnoozeEnd)?.DueAt : null;
+
     /// <summary>True unless <see cref="State"/> is <see cref="ConversationState.Closed"/>.</summary>
     public bool IsOpen => State != ConversationState.Closed;
 }

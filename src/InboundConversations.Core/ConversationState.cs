@@ -9,7 +9,8 @@ namespace InboundConversations;
 /// Open ─┬─ Triaging   (workflow pending or running: enrich, route)
 ///       ├─ Queued     (routed to a team, waiting for an available agent)
 ///       ├─ Assigned   (an agent owns it; the workflow has ended)
-///       └─ Unassigned (no workflow applies, or an agent unassigned it)
+///       ├─ Unassigned (no workflow applies, or an agent unassigned it)
+///       └─ Snoozed    (parked until a time or the contact's next message; keeps its team and agent)
 /// Closed (terminal)
 /// </code>
 /// </remarks>
@@ -29,4 +30,10 @@ public enum ConversationState
 
     /// <summary>Closed: resolved and terminal. It never reopens; the contact's next message opens a new conversation.</summary>
     Closed,
+
+    /// <summary>
+    /// Open; parked by <see cref="IConversationEngine.SnoozeAsync"/> until its snooze ends or the contact writes, whichever
+    /// comes first. It keeps its team and agent (and the agent's seat), and it is never auto-closed.
+    /// </summary>
+    Snoozed,
 }

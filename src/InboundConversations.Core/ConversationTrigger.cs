@@ -27,4 +27,13 @@ public enum ConversationTrigger
 
     /// <summary>The conversation is resolved (<see cref="IConversationEngine.CloseAsync"/>).</summary>
     Close,
+
+    /// <summary>The conversation is parked until a time (<see cref="IConversationEngine.SnoozeAsync"/>).</summary>
+    Snooze,
+
+    /// <summary>
+    /// A snoozed conversation wakes (its snooze ended, or the contact wrote): back to Assigned if it has an agent,
+    /// otherwise Unassigned.
+    /// </summary>
+    Wake,
 }

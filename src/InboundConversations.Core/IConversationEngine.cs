@@ -39,7 +39,7 @@ public interface IConversationEngine
     /// Safe to retry with the same message after any failure: a message already recorded is a redelivery. When the
     /// message opens a conversation and an inbound workflow is configured, the call runs the workflow (enrich, route,
     /// assign) before it returns, and the run goes to its end once the opening is stored, whatever the token says.
-    /// A run a store failure interrupts stays unfinished and is resumed by <see cref="ResumeWorkflowsAsync"/>.
+    /// A run a store failure interrupts stays unfinished and is resumed by <see cref="ProcessDueAsync"/>.
     /// </remarks>
     ValueTask<ReceiveResult> ReceiveAsync(InboundMessage message, CancellationToken cancellationToken = default);
 
@@ -125,20 +125,53 @@ public interface IConversationEngine
     ValueTask<Conversation> TransferAsync(TransferConversationRequest request, CancellationToken cancellationToken = default);
 
     /// <summary>
+    /// Parks an open conversation until <see cref="SnoozeConversationRequest.Until"/> or the contact's next message,
+    /// whichever comes first; raises <see cref="ConversationSnoozed"/>, and <see cref="ConversationWoke"/> when it wakes.
+    /// It keeps its team and agent, and the agent's seat: a snoozed conversation counts against the agent's capacity.
+    /// </summary>
+    /// <param name="request">The conversation, until when, and who snoozes it.</param>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    /// <returns>The snoozed conversation (state <see cref="ConversationState.Snoozed"/>, its <see cref="ConversationTimerKind.SnoozeEnd"/> timer armed).</returns>
+    /// <exception cref="ConversationNotFoundException">The conversation does not exist in the workspace.</exception>
+    /// <exception cref="ConversationClosedException">The conversation is closed.</exception>
+    /// <exception cref="InvalidConversationTransitionException">
+    /// The conversation is Triaging or Queued (it waits for the workflow or an agent: nobody owns it yet to park it), or already snoozed.
+    /// </exception>
+    /// <exception cref="InvalidActorException">The actor is a contact or missing.</exception>
+    /// <exception cref="InvalidRequestException">
+    /// <see cref="SnoozeConversationRequest.Until"/> is not later than now, or further ahead than
+    /// <see cref="InboundConversationsOptions.MaxSnooze"/> (field <c>Until</c>).
+    /// </exception>
+    /// <remarks>
+    /// It wakes back to Assigned if it has an agent, otherwise Unassigned. A contact's message to a snoozed
+    /// conversation is stored first and wakes it right after, in the same call; if the process dies in between, the
+    /// snooze's timer wakes it when due. A snoozed conversation is never auto-closed; a close, transfer, assignment or
+    /// unassignment while snoozed is allowed and ends the snooze.
+    /// </remarks>
+    ValueTask<Conversation> SnoozeAsync(SnoozeConversationRequest request, CancellationToken cancellationToken = default);
+
+    /// <summary>
     /// The background pass: call it when the host starts, over stores an earlier process used, and periodically (every
-    /// minute, say), in one process or several. It resumes every interrupted inbound workflow run (pending, or running
+    /// few seconds to a minute), in one process or several; the <c>InboundConversations.Hosting</c> package's
+    /// <c>AddBackgroundProcessing()</c> does it for a generic host. It fires every due durable timer (a queue timeout's
+    /// fallback, an auto-close, a snooze's end), each claimed under a lease so that one process fires it, and each
+    /// through the engine's ordinary commands (events, capacity and queues stay right), never on a conversation whose
+    /// state moved on since it was armed. It resumes every interrupted inbound workflow run (pending, or running
     /// under a lapsed claim; each is claimed with a versioned update and runs once) and ends a queued run whose
     /// conversation has left the queue; it releases agent reservations left behind (held for a conversation that is
     /// not that agent's, and older than twice the workflow's run lease, at least one minute); and it drains every team
     /// queue, so that no queue waits while a member of its team has room, whatever a crash or a failure skipped.
     /// </summary>
     /// <param name="cancellationToken">Cancels the call; work not reached waits for the next pass.</param>
-    /// <returns>What the pass did. A step that fails is logged and the pass goes on; the next pass tries again.</returns>
+    /// <returns>What the pass did, by kind. A step that fails is logged and the pass goes on; the next pass tries again.</returns>
     /// <remarks>
-    /// Reservations are checked a bounded number per pass (1,024, reading each one's conversation), continuing where
-    /// the previous pass stopped, so one left behind is found within a few passes however many are held.
+    /// <para>Timers are claimed up to 256 at a time, earliest due first, until none is due; a claim lasts
+    /// <see cref="InboundConversationsOptions.TimerLease"/>, so a timer whose claimant died fires in the first pass after
+    /// it lapses. A timer fires at most once per arming: the firing removes it in the same versioned write as its action.</para>
+    /// <para>Reservations are checked a bounded number per pass (1,024, reading each one's conversation), continuing
+    /// where the previous pass stopped, so one left behind is found within a few passes however many are held.</para>
     /// </remarks>
-    ValueTask<ResumeResult> ResumeWorkflowsAsync(CancellationToken cancellationToken = default);
+    ValueTask<ProcessDueResult> ProcessDueAsync(CancellationToken cancellationToken = default);
 
     /// <summary>Reads a conversation's workflow run: status, facts, team, agent and each step's outcome and timing.</summary>
     /// <param name="conversationId">The conversation.</param>

@@ -16,7 +16,7 @@ public abstract partial class ConversationStoreContract
 
         await Assert.ThrowsAnyAsync<OperationCanceledException>(() => store.AppendInboundAsync(Samples.Inbound(other), Cancelled()).AsTask());
         await Assert.ThrowsAnyAsync<OperationCanceledException>(() => store.OpenAsync(Samples.AgentOpened(other), null, Cancelled()).AsTask());
-        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => store.AppendOutboundAsync(Samples.Reply(opened), Cancelled()).AsTask());
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => store.AppendOutboundAsync(Samples.Reply(opened), null, Cancelled()).AsTask());
         await Assert.ThrowsAnyAsync<OperationCanceledException>(() => store.UpdateAsync(Samples.Closed(opened), Cancelled()).AsTask());
 
         Assert.Empty(await store.ListByContactAsync(default, other, CancellationToken.None));

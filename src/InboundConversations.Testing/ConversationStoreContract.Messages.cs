@@ -12,7 +12,7 @@ public abstract partial class ConversationStoreContract
         var store = CreateStore();
         var contact = Samples.NewContact();
         var first = await store.AppendInboundAsync(Samples.Inbound(contact), CancellationToken.None);
-        var reply = await store.AppendOutboundAsync(Samples.Reply(first.OpenedConversation!), CancellationToken.None);
+        var reply = await store.AppendOutboundAsync(Samples.Reply(first.OpenedConversation!), null, CancellationToken.None);
         var second = await store.AppendInboundAsync(Samples.Inbound(contact), CancellationToken.None);
 
         var messages = await store.ListMessagesAsync(default, first.Message.ConversationId, CancellationToken.None);
@@ -32,7 +32,7 @@ public abstract partial class ConversationStoreContract
         var opened = await OpenAsync(store);
         await store.UpdateAsync(Samples.Closed(opened), CancellationToken.None);
 
-        await Assert.ThrowsAsync<ConversationClosedException>(() => store.AppendOutboundAsync(Samples.Reply(opened), CancellationToken.None).AsTask());
+        await Assert.ThrowsAsync<ConversationClosedException>(() => store.AppendOutboundAsync(Samples.Reply(opened), null, CancellationToken.None).AsTask());
 
         Assert.Empty(await store.ListMessagesAsync(default, opened.Id, CancellationToken.None));
     }
@@ -46,7 +46,7 @@ public abstract partial class ConversationStoreContract
         var unknown = Samples.AgentOpened(Samples.NewContact());
 
         await Assert.ThrowsAsync<ConversationNotFoundException>(() => store.ListMessagesAsync(default, unknown.Id, CancellationToken.None).AsTask());
-        await Assert.ThrowsAsync<ConversationNotFoundException>(() => store.AppendOutboundAsync(Samples.Reply(unknown), CancellationToken.None).AsTask());
+        await Assert.ThrowsAsync<ConversationNotFoundException>(() => store.AppendOutboundAsync(Samples.Reply(unknown), null, CancellationToken.None).AsTask());
         Assert.Null(await store.FindAsync(default, unknown.Id, CancellationToken.None));
     }
 

@@ -14,7 +14,7 @@ public abstract partial class ConversationStoreContract
 
         await Assert.ThrowsAsync<ArgumentNullException>(() => store.AppendInboundAsync(null!, CancellationToken.None).AsTask());
         await Assert.ThrowsAsync<ArgumentNullException>(() => store.OpenAsync(null!, null, CancellationToken.None).AsTask());
-        await Assert.ThrowsAsync<ArgumentNullException>(() => store.AppendOutboundAsync(null!, CancellationToken.None).AsTask());
+        await Assert.ThrowsAsync<ArgumentNullException>(() => store.AppendOutboundAsync(null!, null, CancellationToken.None).AsTask());
         await Assert.ThrowsAsync<ArgumentNullException>(() => store.UpdateAsync(null!, CancellationToken.None).AsTask());
         await Assert.ThrowsAsync<ArgumentNullException>(() => store.UpdateWorkflowRunAsync(null!, CancellationToken.None).AsTask());
     }

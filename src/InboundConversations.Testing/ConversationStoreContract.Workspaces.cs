@@ -39,7 +39,7 @@ public abstract partial class ConversationStoreContract
         var foreign = opened with { Workspace = new WorkspaceId("globex") };
 
         await Assert.ThrowsAsync<ConversationNotFoundException>(() => store.UpdateAsync(Samples.Closed(foreign), CancellationToken.None).AsTask());
-        await Assert.ThrowsAsync<ConversationNotFoundException>(() => store.AppendOutboundAsync(Samples.Reply(foreign), CancellationToken.None).AsTask());
+        await Assert.ThrowsAsync<ConversationNotFoundException>(() => store.AppendOutboundAsync(Samples.Reply(foreign), null, CancellationToken.None).AsTask());
         Assert.Equal(opened, await store.FindAsync(acme, opened.Id, CancellationToken.None));
     }
 }

@@ -11,7 +11,7 @@ namespace InboundConversations.Testing;
 /// <remarks>
 /// Reservations are keyed by conversation, so a <see cref="FaultKind.FailAfterCommit"/> on <see cref="ReserveAsync"/>
 /// or <see cref="ReleaseAsync"/> leaves at worst a reservation whose conversation is not assigned to its agent, which
-/// the engine's background pass (<c>ResumeWorkflowsAsync</c>) releases once it is older than the grace period.
+/// the engine's background pass (<c>ProcessDueAsync</c>) releases once it is older than the grace period.
 /// <see cref="ListReservationsAsync"/> is a read; <see cref="ReleaseStaleAsync"/> a write.
 /// </remarks>
 /// <param name="inner">The directory that keeps the data; check the invariants against it.</param>

@@ -6,7 +6,7 @@ namespace InboundConversations.Testing;
 /// <summary>
 /// An <see cref="IConversationStore"/> around a host's own that injects the faults a <see cref="FaultPlan"/> decides:
 /// transient failures, delays, and failures after commit. Writes (<see cref="AppendInboundAsync"/>,
-/// <see cref="OpenAsync"/>, <see cref="AppendOutboundAsync"/>, <see cref="UpdateAsync"/>,
+/// <see cref="OpenAsync"/>, <see cref="AppendOutboundAsync"/>, <see cref="UpdateAsync"/>, <see cref="ClaimDueAsync"/>,
 /// <see cref="UpdateWorkflowRunAsync"/>) get faults by default; reads only if the plan says so.
 /// </summary>
 /// <example>
@@ -39,8 +39,8 @@ public sealed class FaultInjectingConversationStore(IConversationStore inner, Fa
         Write(nameof(OpenAsync), () => _inner.OpenAsync(conversation, pendingRun, cancellationToken));
 
     /// <inheritdoc />
-    public ValueTask<ConversationMessage> AppendOutboundAsync(ConversationMessage message, CancellationToken cancellationToken) =>
-        Write(nameof(AppendOutboundAsync), () => _inner.AppendOutboundAsync(message, cancellationToken));
+    public ValueTask<ConversationMessage> AppendOutboundAsync(ConversationMessage message, ConversationTimer? arm, CancellationToken cancellationToken) =>
+        Write(nameof(AppendOutboundAsync), () => _inner.AppendOutboundAsync(message, arm, cancellationToken));
 
     /// <inheritdoc />
     public ValueTask<Conversation> UpdateAsync(Conversation conversation, CancellationToken cancellationToken) =>
@@ -73,6 +73,10 @@ public sealed class FaultInjectingConversationStore(IConversationStore inner, Fa
     /// <inheritdoc />
     public ValueTask<IReadOnlyList<WorkflowRun>> ListUnfinishedWorkflowRunsAsync(int maxCount, CancellationToken cancellationToken) =>
         Read(nameof(ListUnfinishedWorkflowRunsAsync), () => _inner.ListUnfinishedWorkflowRunsAsync(maxCount, cancellationToken));
+
+    /// <inheritdoc />
+    public ValueTask<IReadOnlyList<Conversation>> ClaimDueAsync(DateTimeOffset now, TimeSpan lease, int maxCount, CancellationToken cancellationToken) =>
+        Write(nameof(ClaimDueAsync), () => _inner.ClaimDueAsync(now, lease, maxCount, cancellationToken));
 
     /// <inheritdoc />
     public ValueTask<IReadOnlyList<Conversation>> ListQueuedAsync(WorkspaceId workspace, TeamId team, int maxCount, CancellationToken cancellationToken) =>

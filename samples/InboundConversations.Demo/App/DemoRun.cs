@@ -54,7 +54,7 @@ internal static class DemoRun
         await simulation.RunAsync(plan, Cast.Agents).ConfigureAwait(false);
 
         // What a host runs every minute: with no crash and no failure, the engine's own follow-ups left it nothing.
-        var pass = await engine.ResumeWorkflowsAsync().ConfigureAwait(false);
+        var pass = await engine.ProcessDueAsync().ConfigureAwait(false);
         var summary = await SummarizeAsync(engine, ledger, simulation, options.Contacts, pass).ConfigureAwait(false);
         if (!options.Quiet)
         {
@@ -83,7 +83,7 @@ internal static class DemoRun
 
     /// <summary>Reads the inbox back to check it against what was sent, and tabulates the ledger.</summary>
     private static async Task<InboxSummary> SummarizeAsync(
-        IConversationEngine engine, ConversationLedger ledger, InboxSimulation simulation, int contacts, ResumeResult pass)
+        IConversationEngine engine, ConversationLedger ledger, InboxSimulation simulation, int contacts, ProcessDueResult pass)
     {
         var stored = 0;
         var stillOpen = 0;

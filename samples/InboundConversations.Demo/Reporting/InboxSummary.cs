@@ -35,8 +35,8 @@ internal sealed record InboxSummary
 
     public required int Replies { get; init; }
 
-    /// <summary>What the background pass (<see cref="IConversationEngine.ResumeWorkflowsAsync"/>) found to do once the stretch ended.</summary>
-    public required ResumeResult BackgroundPass { get; init; }
+    /// <summary>What the background pass (<see cref="IConversationEngine.ProcessDueAsync"/>) found to do once the stretch ended.</summary>
+    public required ProcessDueResult BackgroundPass { get; init; }
 
     /// <summary>Computes the figures from the ledger: teams and agents in the given order, each with every conversation routed or assigned to it.</summary>
     public static (IReadOnlyList<Figures> Teams, IReadOnlyList<Figures> Agents) Tabulate(

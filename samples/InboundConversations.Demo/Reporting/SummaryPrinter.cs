@@ -37,7 +37,7 @@ internal static class SummaryPrinter
         }
     }
 
-    private static string Pass(ResumeResult pass) =>
+    private static string Pass(ProcessDueResult pass) =>
         $"{pass.RunsResumed} runs resumed, {pass.QueuedRunsEnded} queued runs ended, {pass.LeftoverReservationsReleased} leftover reservations released, "
         + $"{pass.QueuedConversationsAssigned} queued conversations assigned"
         + (pass is { RunsResumed: 0, QueuedRunsEnded: 0, LeftoverReservationsReleased: 0, QueuedConversationsAssigned: 0, FailedSteps: 0 } ? " (nothing was left behind)" : "");

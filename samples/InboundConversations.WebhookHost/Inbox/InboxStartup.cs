@@ -23,7 +23,7 @@ internal sealed class InboxStartup(
         }
 
         InboxLog.AgentsRegistered(logger, agents.Value.Agents.Count);
-        var resumed = await engine.ResumeWorkflowsAsync(cancellationToken);
+        var resumed = await engine.ProcessDueAsync(cancellationToken);
         InboxLog.WorkflowsResumed(logger, resumed.RunsResumed);
     }
 

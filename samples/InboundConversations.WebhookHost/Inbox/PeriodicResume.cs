@@ -17,7 +17,7 @@ internal sealed class PeriodicResume(IConversationEngine engine, TimeProvider cl
         {
             try
             {
-                var resumed = await engine.ResumeWorkflowsAsync(stoppingToken);
+                var resumed = await engine.ProcessDueAsync(stoppingToken);
                 if (resumed.RunsResumed > 0)
                 {
                     InboxLog.WorkflowsResumed(logger, resumed.RunsResumed);

@@ -25,6 +25,14 @@ namespace InboundConversations.Storage;
 /// and throws <see cref="ConcurrencyConflictException"/> otherwise, never a provider exception.</description></item>
 /// <item><description><b>Closed is terminal.</b> <see cref="UpdateAsync"/> of a conversation stored as closed throws
 /// <see cref="ConversationClosedException"/>, and a closed conversation never takes a message.</description></item>
+/// <item><description><b>Timers are stored with the conversation.</b> <see cref="Conversation.Timers"/> is part of the snapshot:
+/// <see cref="OpenAsync"/> and <see cref="UpdateAsync"/> store it in the same atomic write as the rest;
+/// <see cref="AppendOutboundAsync"/> arms its timer, and <see cref="AppendInboundAsync"/> cancels the
+/// <see cref="InboundAppend.CancelTimers"/>, each with its message and at the next version.</description></item>
+/// <item><description><b>Due timers are claimed once.</b> <see cref="ClaimDueAsync"/> returns open conversations with a timer due,
+/// earliest first, each claimed for a lease: while the claim lasts no other call returns it, in this process or
+/// another; any write of the conversation ends its claim. It reads only due conversations (in SQL: an index on the
+/// earliest due time).</description></item>
 /// <item><description><b>Workspace isolation.</b> Every key includes the workspace.</description></item>
 /// <item><description><b>Corruption is reported.</b> A read that finds two open conversations for one contact throws
 /// <see cref="StoreCorruptionException"/>; it never answers "none".</description></item>
@@ -54,11 +62,16 @@ public interface IConversationStore
 
     /// <summary>Records an outbound message in an open conversation; the store assigns its sequence.</summary>
     /// <param name="message">The message; its <see cref="ConversationMessage.Sequence"/> is ignored.</param>
+    /// <param name="arm">
+    /// A timer to arm in the same atomic write (replacing the conversation's timer of its kind; the engine re-arms
+    /// <see cref="ConversationTimerKind.AutoClose"/> on an agent's message), which stores the conversation at the next
+    /// version; <see langword="null"/> leaves the conversation as it is.
+    /// </param>
     /// <param name="cancellationToken">Cancels the call.</param>
     /// <returns>The message as recorded.</returns>
     /// <exception cref="ConversationNotFoundException">The conversation does not exist in the message's workspace.</exception>
     /// <exception cref="ConversationClosedException">The conversation is closed (perhaps by a concurrent close).</exception>
-    ValueTask<ConversationMessage> AppendOutboundAsync(ConversationMessage message, CancellationToken cancellationToken);
+    ValueTask<ConversationMessage> AppendOutboundAsync(ConversationMessage message, ConversationTimer? arm, CancellationToken cancellationToken);
 
     /// <summary>Replaces a conversation if its stored version is <paramref name="conversation"/>'s version.</summary>
     /// <param name="conversation">The new snapshot, carrying the version it was based on.</param>
@@ -140,4 +153,19 @@ public interface IConversationStore
     /// <param name="cancellationToken">Cancels the call.</param>
     /// <returns>Up to <paramref name="maxCount"/> teams after <paramref name="after"/>; fewer means the last page.</returns>
     ValueTask<IReadOnlyList<QueuedTeam>> ListQueuedTeamsAsync(QueuedTeam? after, int maxCount, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Claims the open conversations, in every workspace, that have a timer due at <paramref name="now"/> and no live
+    /// claim (none, or one that lapsed), earliest due first: the work of the engine's background pass. Each is claimed
+    /// until <paramref name="now"/> + <paramref name="lease"/>; a concurrent call never returns a conversation this call
+    /// claimed while the claim lasts, and any write of the conversation (<see cref="UpdateAsync"/>, an append that arms
+    /// or cancels a timer) ends its claim. It reads no conversation whose timers are not due.
+    /// </summary>
+    /// <param name="now">The current time, by the engine's clock.</param>
+    /// <param name="lease">How long the claim lasts; above zero.</param>
+    /// <param name="maxCount">The most conversations to claim; above zero.</param>
+    /// <param name="cancellationToken">Cancels the call; a token cancelled before the call claims nothing.</param>
+    /// <returns>Up to <paramref name="maxCount"/> claimed conversations as stored, their due timers among <see cref="Conversation.Timers"/>.</returns>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="lease"/> or <paramref name="maxCount"/> is not above zero.</exception>
+    ValueTask<IReadOnlyList<Conversation>> ClaimDueAsync(DateTimeOffset now, TimeSpan lease, int maxCount, CancellationToken cancellationToken);
 }

@@ -19,6 +19,7 @@ public sealed class InMemoryConversationStore : IConversationStore
     private readonly ConcurrentDictionary<(WorkspaceId, ConversationId), ConversationRecord> _conversations = new();
     private readonly ConcurrentDictionary<(WorkspaceId, ChannelId, string), ConversationMessage> _seen = new();
     private readonly TeamQueues _queues = new();
+    private readonly DueTimers _timers = new();
 
     /// <inheritdoc />
     public ValueTask<InboundAppendResult> AppendInboundAsync(InboundAppend append, CancellationToken cancellationToken)
@@ -57,8 +58,14 @@ public sealed class InMemoryConversationStore : IConversationStore
             }
 
             target.AddMessage(message);
+            if (open is not null && CancelTimers(open.Current, append.CancelTimers) is { } cancelled)
+            {
+                open.Current = cancelled;
+                _timers.Track(cancelled);
+            }
+
             var outcome = opened is null ? InboundAppendOutcome.Appended : InboundAppendOutcome.Opened;
-            return ValueTask.FromResult(new InboundAppendResult(outcome, message, opened?.Current));
+            return ValueTask.FromResult(new InboundAppendResult(outcome, message, opened?.Current) { JoinedState = target.Current.State });
         }
     }
 
@@ -84,12 +91,13 @@ public sealed class InMemoryConversationStore : IConversationStore
 
             contact.Add(record);
             _queues.Track(record.Current);
+            _timers.Track(record.Current);
             return ValueTask.FromResult(new OpenConversationResult(conversation, Opened: true));
         }
     }
 
     /// <inheritdoc />
-    public ValueTask<ConversationMessage> AppendOutboundAsync(ConversationMessage message, CancellationToken cancellationToken)
+    public ValueTask<ConversationMessage> AppendOutboundAsync(ConversationMessage message, ConversationTimer? arm, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(message);
         cancellationToken.ThrowIfCancellationRequested();
@@ -103,6 +111,12 @@ public sealed class InMemoryConversationStore : IConversationStore
 
             var recorded = message with { Contact = record.Current.Contact, Sequence = record.MessageCount + 1 };
             record.AddMessage(recorded);
+            if (arm is not null)
+            {
+                record.Current = record.Current with { Timers = record.Current.Timers.With(arm), Version = record.Current.Version + 1 };
+                _timers.Track(record.Current);
+            }
+
             return ValueTask.FromResult(recorded);
         }
     }
@@ -130,6 +144,7 @@ public sealed class InMemoryConversationStore : IConversationStore
             record.Current = stored;
             contact.Refresh(record);
             _queues.Track(stored);
+            _timers.Track(stored);
             return ValueTask.FromResult(stored);
         }
     }
@@ -249,6 +264,18 @@ public sealed class InMemoryConversationStore : IConversationStore
         return ValueTask.FromResult(_queues.Teams(after, maxCount));
     }
 
+    /// <inheritdoc />
+    public ValueTask<IReadOnlyList<Conversation>> ClaimDueAsync(DateTimeOffset now, TimeSpan lease, int maxCount, CancellationToken cancellationToken)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(maxCount);
+        ArgumentOutOfRangeException.ThrowIfLessThanOrEqual(lease, TimeSpan.Zero);
+        cancellationToken.ThrowIfCancellationRequested();
+        IReadOnlyList<Conversation> claimed = _timers.Claim(now, lease, maxCount)
+            .Select(key => _conversations[key].Current)
+            .ToArray();
+        return ValueTask.FromResult(claimed);
+    }
+
     /// <summary>
     /// Loads a conversation and its messages as they are, without the checks of the write path: for the tests only
     /// (InternalsVisibleTo), to seed a store or to write what the write path never would. It can load data that
@@ -281,7 +308,20 @@ public sealed class InMemoryConversationStore : IConversationStore
 
             contact.Add(record);
             _queues.Track(record.Current);
+            _timers.Track(record.Current);
         }
+    }
+
+    /// <summary>The snapshot with the timers of <paramref name="kinds"/> cancelled, at the next version; <see langword="null"/> if none was armed.</summary>
+    private static Conversation? CancelTimers(Conversation conversation, IReadOnlyList<ConversationTimerKind> kinds)
+    {
+        var timers = conversation.Timers;
+        foreach (var kind in kinds)
+        {
+            timers = timers.Without(kind);
+        }
+
+        return ReferenceEquals(timers, conversation.Timers) ? null : conversation with { Timers = timers, Version = conversation.Version + 1 };
     }
 
     private ContactRecord ContactOf(WorkspaceId workspace, ContactId contact) =>

@@ -42,6 +42,13 @@ public sealed record InboundAppend
     /// </summary>
     public bool StartsWorkflow { get; init; }
 
+    /// <summary>
+    /// The timers an append to the contact's open conversation cancels, in the same atomic write (the engine names
+    /// <see cref="ConversationTimerKind.AutoClose"/>: the contact replied). When one of them is armed the conversation is
+    /// stored without it at the next version; otherwise the conversation is not rewritten. Default none.
+    /// </summary>
+    public IReadOnlyList<ConversationTimerKind> CancelTimers { get; init => field = value ?? throw new ArgumentNullException(nameof(value)); } = [];
+
     /// <summary>The pending workflow run of the conversation this message opens, or <see langword="null"/> when none starts.</summary>
     /// <returns>The run, at version 1, status pending.</returns>
     public WorkflowRun? ToPendingRun() => StartsWorkflow ? WorkflowRun.Pending(Workspace, NewConversationId, ReceivedAt) : null;

@@ -27,6 +27,7 @@ public sealed class InboundWorkflowBuilder
     private Func<IServiceProvider, IConversationRouter>? _router;
     private Func<IServiceProvider, IAgentAssigner> _assigner = static _ => DefaultAssigner();
     private TeamId? _defaultTeam;
+    private readonly QueueTimeouts _queueTimeouts = new();
 
     internal InboundWorkflowBuilder(IServiceCollection services) => Services = services;
 
@@ -164,6 +165,41 @@ public sealed class InboundWorkflowBuilder
         return this;
     }
 
+    /// <summary>
+    /// A queue timeout for every team without its own (respond.io's <i>Assign To</i> timeout branch): a conversation
+    /// that waited in a team's queue for <paramref name="after"/> is handed to <paramref name="then"/>. A conversation
+    /// assigned before then is untouched. It does not apply to the team it transfers to; give that team its own.
+    /// </summary>
+    /// <param name="after">How long a conversation may wait in the queue: above zero, at most 7 days.</param>
+    /// <param name="then">The fallback: <see cref="QueueTimeoutFallback.TransferTo"/>, <see cref="QueueTimeoutFallback.Unassign"/>,
+    /// <see cref="QueueTimeoutFallback.Close"/> or <see cref="QueueTimeoutFallback.NotifyOnly"/>.</param>
+    /// <returns>This builder.</returns>
+    /// <exception cref="ArgumentException"><paramref name="after"/> is not above zero or longer than 7 days.</exception>
+    public InboundWorkflowBuilder QueueTimeout(TimeSpan after, QueueTimeoutFallback then)
+    {
+        _queueTimeouts.Set(null, after, then, $"{Call}: {nameof(QueueTimeout)}(after, then)");
+        return this;
+    }
+
+    /// <summary>
+    /// The queue timeout of <paramref name="team"/>, instead of the workflow-wide one: a conversation that waited in that
+    /// team's queue for <paramref name="after"/> is handed to <paramref name="then"/>.
+    /// </summary>
+    /// <param name="team">The team's id.</param>
+    /// <param name="after">How long a conversation may wait in the queue: above zero, at most 7 days.</param>
+    /// <param name="then">The fallback.</param>
+    /// <returns>This builder.</returns>
+    /// <exception cref="ArgumentException">
+    /// <paramref name="team"/> is not a valid team id, <paramref name="after"/> is not above zero or longer than 7 days,
+    /// or <paramref name="then"/> transfers to <paramref name="team"/> itself.
+    /// </exception>
+    public InboundWorkflowBuilder QueueTimeout(string team, TimeSpan after, QueueTimeoutFallback then)
+    {
+        var call = $"{Call}: {nameof(QueueTimeout)}(team, after, then)";
+        _queueTimeouts.Set(SetupError.Team(team, call, nameof(team)), after, then, call);
+        return this;
+    }
+
     /// <summary>Checks, once the host's configure callback returned, what can only be judged as a whole.</summary>
     /// <exception cref="ArgumentException">The workflow routes nowhere.</exception>
     internal void Validate(string paramName)
@@ -193,6 +229,7 @@ public sealed class InboundWorkflowBuilder
             _router?.Invoke(services),
             _defaultTeam,
             _assigner(services),
-            options.RunLease);
+            options.RunLease,
+            _queueTimeouts);
     }
 }

@@ -28,7 +28,7 @@ public sealed class InboundWorkflowOptions : IValidatableObject
 
     /// <summary>
     /// How long an engine's claim on a running run lasts; every step renews it. A run whose engine died is resumed by
-    /// <c>ResumeWorkflowsAsync</c> once its claim lapses, never while another engine may still run it. Default
+    /// <c>ProcessDueAsync</c> once its claim lapses, never while another engine may still run it. Default
     /// 1 minute (<c>"00:01:00"</c>); above zero, at most one hour, and longer than <see cref="StepTimeout"/>.
     /// </summary>
     [TimeSpanRange("00:00:00", "01:00:00", MinimumIsExclusive = true)]

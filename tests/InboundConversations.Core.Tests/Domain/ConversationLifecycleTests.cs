@@ -232,15 +232,21 @@ public sealed class ConversationLifecycleTests
     }
 
     /// <summary>
-    /// <see cref="Allowed"/> reads fixed transitions and ignored triggers, none of them guarded: the machine has no
-    /// other kind, so the reading is the whole machine.
+    /// <see cref="Allowed"/> reads fixed transitions, ignored triggers and the one dynamic transition (a snoozed
+    /// conversation wakes to Assigned or Unassigned), none of them guarded: the machine has no other kind, so the
+    /// reading is the whole machine.
     /// </summary>
     [Fact]
-    public void Describe_HasOnlyUnguardedFixedTransitionsAndIgnoredTriggers()
+    public void Describe_HasOnlyUnguardedFixedTransitionsIgnoredTriggersAndTheWake()
     {
         var states = ConversationLifecycle.Describe().States.ToArray();
 
-        states.Should().OnlyContain(s => !s.DynamicTransitions.Any());
+        var dynamic = states.SelectMany(s => s.DynamicTransitions.Select(t => (From: StateOf(s), Transition: t))).ToArray();
+        dynamic.Should().ContainSingle();
+        dynamic[0].From.Should().Be(ConversationState.Snoozed);
+        ((ConversationTrigger)dynamic[0].Transition.Trigger.UnderlyingTrigger).Should().Be(ConversationTrigger.Wake);
+        dynamic[0].Transition.PossibleDestinationStates.Select(d => d.DestinationState)
+            .Should().BeEquivalentTo(nameof(ConversationState.Assigned), nameof(ConversationState.Unassigned));
         states.SelectMany(s => s.FixedTransitions.Concat<TransitionInfo>(s.IgnoredTriggers))
             .Should().OnlyContain(t => !t.GuardConditionsMethodDescriptions.Any());
         states.Select(StateOf).Should().BeEquivalentTo(OpenStates.Prepend((ConversationState)0).Append(ConversationState.Closed));
@@ -253,7 +259,8 @@ public sealed class ConversationLifecycleTests
     [Fact]
     public void Fire_AllowedTriggers_ReadTheTableWithoutAllocating()
     {
-        var allowed = Allowed.Select(pair => (Conversation: In(pair.Key.Item1), Trigger: pair.Key.Item2, Expected: pair.Value)).ToArray();
+        // The wake goes to a machine: where it leads depends on the conversation (whether it has an agent).
+        var allowed = Allowed.Where(pair => pair.Key.Item2 != ConversationTrigger.Wake).Select(pair => (Conversation: In(pair.Key.Item1), Trigger: pair.Key.Item2, Expected: pair.Value)).ToArray();
         var wrong = 0;
         foreach (var (conversation, trigger, _) in allowed)
         {
@@ -270,6 +277,17 @@ public sealed class ConversationLifecycleTests
 
         allocated.Should().Be(0);
         wrong.Should().Be(0);
+    }
+
+    [Theory]
+    [InlineData(true, ConversationState.Assigned)]
+    [InlineData(false, ConversationState.Unassigned)]
+    public void Fire_Wake_LeadsBackToAssignedWithAnAgentAndToUnassignedWithout(bool hasAgent, ConversationState expected)
+    {
+        var snoozed = In(ConversationState.Snoozed) with { Assignee = hasAgent ? new AgentId("ana") : null };
+
+        ConversationLifecycle.Fire(snoozed, ConversationTrigger.Wake).Should().Be(expected);
+        ConversationLifecycle.Allows(ConversationState.Snoozed, ConversationTrigger.Wake).Should().BeTrue();
     }
 
     [Fact]
@@ -296,6 +314,12 @@ public sealed class ConversationLifecycleTests
                     allowed.TryAdd(
                         (from, (ConversationTrigger)transition.Trigger.UnderlyingTrigger),
                         transition.IsInternalTransition ? from : StateOf(transition.DestinationState));
+                }
+
+                // A dynamic transition (the wake) leads, for a conversation without an agent (see In), to Unassigned.
+                foreach (var dynamic in level.DynamicTransitions)
+                {
+                    allowed.TryAdd((from, (ConversationTrigger)dynamic.Trigger.UnderlyingTrigger), ConversationState.Unassigned);
                 }
 
                 // An ignored trigger is allowed and changes nothing (a message, a route).

@@ -31,7 +31,7 @@ public sealed class BackgroundPassPagingTests
         await ReserveAsync(stores, "zed", leftover);
         inbox.Clock.Advance(TimeSpan.FromMinutes(10));
 
-        var pass = await inbox.Engine.ResumeWorkflowsAsync();
+        var pass = await inbox.Engine.ProcessDueAsync();
 
         pass.LeftoverReservationsReleased.Should().Be(1, "the second page holds zed's leftover");
         (await inbox.LoadOfAsync("zed")).Should().Be(0);
@@ -49,7 +49,7 @@ public sealed class BackgroundPassPagingTests
         inbox.Clock.Advance(TimeSpan.FromMinutes(10));
         ports.Clear();
 
-        var pass = await inbox.Engine.ResumeWorkflowsAsync();
+        var pass = await inbox.Engine.ProcessDueAsync();
 
         pass.LeftoverReservationsReleased.Should().Be(1);
         ports.Count("IAgentDirectory.ListReservationsAsync").Should().Be(1, "a short page ends the round");
@@ -71,7 +71,7 @@ public sealed class BackgroundPassPagingTests
             new AgentRegistration { Agent = new AgentId("ana"), Teams = teams, Capacity = teams.Length, InitialPresence = AgentPresence.Online },
             CancellationToken.None);
 
-        var pass = await inbox.Engine.ResumeWorkflowsAsync();
+        var pass = await inbox.Engine.ProcessDueAsync();
 
         pass.QueuedConversationsAssigned.Should().Be(Page + 1, "every queued team is drained, the 257th on the second page");
         (await inbox.LoadOfAsync("ana")).Should().Be(Page + 1);

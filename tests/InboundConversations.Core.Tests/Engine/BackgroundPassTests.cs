@@ -6,7 +6,7 @@ using Microsoft.Extensions.Logging;
 namespace InboundConversations.Tests.Engine;
 
 /// <summary>
-/// What one background pass (<see cref="IConversationEngine.ResumeWorkflowsAsync"/>) reports and logs: a summary
+/// What one background pass (<see cref="IConversationEngine.ProcessDueAsync"/>) reports and logs: a summary
 /// (event 17) only when it did something, each leftover reservation it released (event 16), each step that failed
 /// (event 18, by its step name and exception type) while the other steps go on, and a cancellation as a cancellation.
 /// </summary>
@@ -24,9 +24,9 @@ public sealed class BackgroundPassTests
         using var inbox = stores.StartEngine(w => w.DefaultTeam("support"), services: FakeLogging.Add);
         await inbox.AddAgentAsync("ana");
 
-        var pass = await inbox.Engine.ResumeWorkflowsAsync();
+        var pass = await inbox.Engine.ProcessDueAsync();
 
-        pass.Should().BeEquivalentTo(new ResumeResult());
+        pass.Should().BeEquivalentTo(new ProcessDueResult());
         inbox.Logs().Should().NotContain(r => r.Id.Id == PassDone, "a pass that did nothing says nothing")
             .And.NotContain(r => r.Id.Id == StepFailed);
     }
@@ -37,9 +37,9 @@ public sealed class BackgroundPassTests
         using var inbox = new TestInbox(services: FakeLogging.Add);
         await inbox.ReceiveAsync("c1");
 
-        var pass = await inbox.Engine.ResumeWorkflowsAsync();
+        var pass = await inbox.Engine.ProcessDueAsync();
 
-        pass.Should().BeEquivalentTo(new ResumeResult());
+        pass.Should().BeEquivalentTo(new ProcessDueResult());
         inbox.Logs().Should().NotContain(r => r.Id.Id == StepFailed);
     }
 
@@ -56,13 +56,13 @@ public sealed class BackgroundPassTests
             new ConversationVersion(closed.ConversationId, 2), TestInbox.Start, CancellationToken.None);
         inbox.Clock.Advance(PastTheGrace);
 
-        var pass = await inbox.Engine.ResumeWorkflowsAsync();
+        var pass = await inbox.Engine.ProcessDueAsync();
 
-        pass.Should().BeEquivalentTo(new ResumeResult { LeftoverReservationsReleased = 1 });
+        pass.Should().BeEquivalentTo(new ProcessDueResult { LeftoverReservationsReleased = 1 });
         inbox.Logs().Should().ContainSingle(r => r.Id.Id == LeftoverReleased).Which.Message.Should().Be(
             $"Agent ana held a reservation for conversation {closed.ConversationId} (Closed, assigned to ana) in workspace {WorkspaceId.Default}; released");
         Summary(inbox).Should().Be(
-            "Background pass: 0 runs resumed, 0 queued runs ended, 1 leftover reservations released, 0 queued conversations assigned");
+            "Background pass: 0 timers fired, 0 skipped, 0 runs resumed, 0 queued runs ended, 1 leftover reservations released, 0 queued conversations assigned");
     }
 
     [Fact]
@@ -78,11 +78,11 @@ public sealed class BackgroundPassTests
         await inbox.CloseAsync(first.ConversationId, "ana");
         store.Throws = _ => null;
 
-        var pass = await inbox.Engine.ResumeWorkflowsAsync();
+        var pass = await inbox.Engine.ProcessDueAsync();
 
-        pass.Should().BeEquivalentTo(new ResumeResult { QueuedRunsEnded = 1 });
+        pass.Should().BeEquivalentTo(new ProcessDueResult { QueuedRunsEnded = 1 });
         Summary(inbox).Should().Be(
-            "Background pass: 0 runs resumed, 1 queued runs ended, 0 leftover reservations released, 0 queued conversations assigned");
+            "Background pass: 0 timers fired, 0 skipped, 0 runs resumed, 1 queued runs ended, 0 leftover reservations released, 0 queued conversations assigned");
     }
 
     [Fact]
@@ -95,12 +95,12 @@ public sealed class BackgroundPassTests
             new AgentRegistration { Agent = new AgentId("ana"), Teams = [WorkflowInbox.Support], Capacity = 1, InitialPresence = AgentPresence.Online },
             CancellationToken.None);
 
-        var pass = await inbox.Engine.ResumeWorkflowsAsync();
+        var pass = await inbox.Engine.ProcessDueAsync();
 
-        pass.Should().BeEquivalentTo(new ResumeResult { QueuedConversationsAssigned = 1 });
+        pass.Should().BeEquivalentTo(new ProcessDueResult { QueuedConversationsAssigned = 1 });
         (await inbox.ConversationOfAsync(waiting)).Assignee.Should().Be(new AgentId("ana"));
         Summary(inbox).Should().Be(
-            "Background pass: 0 runs resumed, 0 queued runs ended, 0 leftover reservations released, 1 queued conversations assigned");
+            "Background pass: 0 timers fired, 0 skipped, 0 runs resumed, 0 queued runs ended, 0 leftover reservations released, 1 queued conversations assigned");
     }
 
     public static TheoryData<string, string> Steps => new()
@@ -123,7 +123,7 @@ public sealed class BackgroundPassTests
             CancellationToken.None);
         ports.Fault = call => call.Name == failing ? FaultKind.Transient : null;
 
-        var pass = await inbox.Engine.ResumeWorkflowsAsync();
+        var pass = await inbox.Engine.ProcessDueAsync();
 
         pass.FailedSteps.Should().Be(1);
         var failure = inbox.Logs().Should().ContainSingle(r => r.Id.Id == StepFailed).Which;
@@ -142,7 +142,7 @@ public sealed class BackgroundPassTests
         var stores = new SharedStores();
         using var inbox = stores.StartEngine(w => w.DefaultTeam("support"), services: FakeLogging.Add);
 
-        var pass = () => inbox.Engine.ResumeWorkflowsAsync(new CancellationToken(canceled: true)).AsTask();
+        var pass = () => inbox.Engine.ProcessDueAsync(new CancellationToken(canceled: true)).AsTask();
 
         await pass.Should().ThrowAsync<OperationCanceledException>();
         inbox.Logs().Should().NotContain(r => r.Id.Id == StepFailed, "a cancelled pass did not fail");

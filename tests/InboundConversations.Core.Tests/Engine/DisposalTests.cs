@@ -23,7 +23,7 @@ public sealed class DisposalTests
         { nameof(IConversationEngine), "Assign", (i, id) => i.Engine.AssignAsync(new() { ConversationId = id, Agent = new AgentId("ana"), AssignedBy = Supervisor }).AsTask() },
         { nameof(IConversationEngine), "Unassign", (i, id) => i.Engine.UnassignAsync(new() { ConversationId = id, UnassignedBy = Supervisor }).AsTask() },
         { nameof(IConversationEngine), "Transfer", (i, id) => i.Engine.TransferAsync(new() { ConversationId = id, ToTeam = new TeamId("billing"), TransferredBy = Supervisor }).AsTask() },
-        { nameof(IConversationEngine), "ResumeWorkflows", (i, _) => i.Engine.ResumeWorkflowsAsync().AsTask() },
+        { nameof(IConversationEngine), "ResumeWorkflows", (i, _) => i.Engine.ProcessDueAsync().AsTask() },
         { nameof(IConversationEngine), "FindWorkflowRun", (i, id) => i.Engine.FindWorkflowRunAsync(id).AsTask() },
         { nameof(IConversationEngine), "GetConversation", (i, id) => i.Engine.GetConversationAsync(id).AsTask() },
         { nameof(IConversationEngine), "FindOpenConversation", (i, _) => i.Engine.FindOpenConversationAsync(TestInbox.Contact()).AsTask() },

@@ -96,7 +96,7 @@ public sealed class TransitionRetryTests
             }
         };
 
-        var pass = await inbox.Engine.ResumeWorkflowsAsync();
+        var pass = await inbox.Engine.ProcessDueAsync();
 
         raced.Should().BeTrue();
         pass.QueuedConversationsAssigned.Should().Be(0);

@@ -48,8 +48,8 @@ public sealed class CrashRestartTests
         var after = StubEnricher.Fact("crm", "tier", "gold");
         using var restarted = stores.StartEngine(w => Workflow(w, after));
         restarted.Clock.Advance(TimeSpan.FromMinutes(2)); // past the crashed engine's run lease
-        (await restarted.Engine.ResumeWorkflowsAsync()).RunsResumed.Should().Be(1);
-        (await restarted.Engine.ResumeWorkflowsAsync()).RunsResumed.Should().Be(0, "a finished run is never run again");
+        (await restarted.Engine.ProcessDueAsync()).RunsResumed.Should().Be(1);
+        (await restarted.Engine.ProcessDueAsync()).RunsResumed.Should().Be(0, "a finished run is never run again");
 
         var conversation = await restarted.Engine.GetConversationAsync(id);
         var run = await restarted.RunOfAsync(id);

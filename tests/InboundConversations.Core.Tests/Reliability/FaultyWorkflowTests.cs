@@ -40,7 +40,7 @@ public sealed class FaultyWorkflowTests(ITestOutputHelper output)
 
         plan.IsEnabled = false;
         inbox.Clock.Advance(TimeSpan.FromMinutes(3)); // past the run lease of every interrupted run, and the grace of every leftover reservation
-        var resumed = await inbox.Engine.ResumeWorkflowsAsync();
+        var resumed = await inbox.Engine.ProcessDueAsync();
         (await stores.Conversations.ListUnfinishedWorkflowRunsAsync(1_000, CancellationToken.None)).Should().OnlyContain(r => r.Status == WorkflowRunStatus.Queued, "every interrupted run was resumed");
 
         var invariants = new StoreInvariants(stores.Conversations, stores.Agents);

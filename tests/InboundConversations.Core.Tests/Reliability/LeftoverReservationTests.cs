@@ -22,7 +22,7 @@ public sealed class LeftoverReservationTests
         await engine.AddAgentAsync("ana", capacity: 1);
         await DeadEngineReservesAsync(stores, "ana", id);
 
-        (await engine.Engine.ResumeWorkflowsAsync()).RunsResumed.Should().Be(1);
+        (await engine.Engine.ProcessDueAsync()).RunsResumed.Should().Be(1);
 
         (await engine.Engine.GetConversationAsync(id)).Assignee.Should().Be(new AgentId("ana"), "the agent holding the conversation's unit has room for it");
         (await engine.LoadOfAsync("ana")).Should().Be(1);
@@ -37,18 +37,18 @@ public sealed class LeftoverReservationTests
         await engine.AddAgentAsync("ana", capacity: 3);
         await engine.AddAgentAsync("bob", capacity: 3);
         await DeadEngineReservesAsync(stores, "ana", id);
-        await engine.Engine.ResumeWorkflowsAsync();
+        await engine.Engine.ProcessDueAsync();
         (await engine.Engine.GetConversationAsync(id)).Assignee.Should().Be(new AgentId("bob"), "least open: ana holds the dead engine's unit");
         (await engine.LoadOfAsync("ana")).Should().Be(1);
 
         engine.Clock.Advance(PastTheGrace);
-        var pass = await engine.Engine.ResumeWorkflowsAsync();
+        var pass = await engine.Engine.ProcessDueAsync();
 
         pass.LeftoverReservationsReleased.Should().Be(1);
         (await engine.LoadOfAsync("ana")).Should().Be(0);
         (await engine.LoadOfAsync("bob")).Should().Be(1, "bob's unit is held for a conversation assigned to him");
         engine.Clock.Advance(TimeSpan.FromDays(3));
-        (await engine.Engine.ResumeWorkflowsAsync()).LeftoverReservationsReleased.Should().Be(0, "a unit whose conversation is the agent's is never released, however old");
+        (await engine.Engine.ProcessDueAsync()).LeftoverReservationsReleased.Should().Be(0, "a unit whose conversation is the agent's is never released, however old");
     }
 
     [Fact]
@@ -70,7 +70,7 @@ public sealed class LeftoverReservationTests
         var other = holder == "ana" ? "bob" : "ana";
         (await engine.LoadOfAsync(holder)).Should().Be(1);
         engine.Clock.Advance(PastTheGrace);
-        await engine.Engine.ResumeWorkflowsAsync();
+        await engine.Engine.ProcessDueAsync();
         (await engine.LoadOfAsync(holder)).Should().Be(1);
         (await engine.LoadOfAsync(other)).Should().Be(0, "a unit the lost reply left behind is released");
     }
@@ -88,7 +88,7 @@ public sealed class LeftoverReservationTests
         (await engine.ConversationOfAsync(waiting)).State.Should().Be(ConversationState.Queued, "ana's only unit is held for the closed conversation");
 
         engine.Clock.Advance(PastTheGrace);
-        var pass = await engine.Engine.ResumeWorkflowsAsync();
+        var pass = await engine.Engine.ProcessDueAsync();
 
         pass.LeftoverReservationsReleased.Should().Be(1);
         pass.QueuedConversationsAssigned.Should().Be(1);
@@ -107,8 +107,8 @@ public sealed class LeftoverReservationTests
         }
 
         engine.Clock.Advance(PastTheGrace);
-        var first = await engine.Engine.ResumeWorkflowsAsync();
-        var second = await engine.Engine.ResumeWorkflowsAsync();
+        var first = await engine.Engine.ProcessDueAsync();
+        var second = await engine.Engine.ProcessDueAsync();
 
         first.LeftoverReservationsReleased.Should().Be(1_024, "a pass checks a bounded number of reservations");
         second.LeftoverReservationsReleased.Should().Be(476, "the next pass goes on where the last one stopped");

@@ -49,7 +49,7 @@ public sealed class LostReplyTests
         plan.Override = null;
         crashing.Clock.Advance(TimeSpan.FromMinutes(2));
         inbox.Clock.Advance(TimeSpan.FromMinutes(2));
-        (await inbox.Engine.ResumeWorkflowsAsync()).RunsResumed.Should().Be(1);
+        (await inbox.Engine.ProcessDueAsync()).RunsResumed.Should().Be(1);
         (await inbox.ConversationOfAsync(received)).Assignee.Should().Be(new AgentId("ana"));
         (await inbox.LoadOfAsync("ana")).Should().Be(1);
     }
@@ -72,7 +72,7 @@ public sealed class LostReplyTests
         (await inbox.RunOfAsync(received.ConversationId)).Status.Should().Be(WorkflowRunStatus.Queued);
 
         plan.Override = null;
-        var pass = await inbox.Engine.ResumeWorkflowsAsync();
+        var pass = await inbox.Engine.ProcessDueAsync();
         pass.RunsResumed.Should().Be(0, "nothing was interrupted");
         pass.QueuedRunsEnded.Should().Be(1, "the queued run is only ended");
 

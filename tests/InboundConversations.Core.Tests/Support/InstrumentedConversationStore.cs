@@ -52,11 +52,11 @@ public class InstrumentedConversationStore(IConversationStore inner) : IConversa
         return await inner.OpenAsync(conversation, pendingRun, cancellationToken);
     }
 
-    public async ValueTask<ConversationMessage> AppendOutboundAsync(ConversationMessage message, CancellationToken cancellationToken)
+    public async ValueTask<ConversationMessage> AppendOutboundAsync(ConversationMessage message, ConversationTimer? arm, CancellationToken cancellationToken)
     {
         await Before(nameof(AppendOutboundAsync));
         Check(nameof(AppendOutboundAsync));
-        return await inner.AppendOutboundAsync(message, cancellationToken);
+        return await inner.AppendOutboundAsync(message, arm, cancellationToken);
     }
 
     public async ValueTask<Conversation> UpdateAsync(Conversation conversation, CancellationToken cancellationToken)
@@ -119,5 +119,12 @@ public class InstrumentedConversationStore(IConversationStore inner) : IConversa
     {
         await Before(nameof(ListQueuedTeamsAsync));
         return await inner.ListQueuedTeamsAsync(after, maxCount, cancellationToken);
+    }
+
+    public async ValueTask<IReadOnlyList<Conversation>> ClaimDueAsync(DateTimeOffset now, TimeSpan lease, int maxCount, CancellationToken cancellationToken)
+    {
+        await Before(nameof(ClaimDueAsync));
+        Check(nameof(ClaimDueAsync));
+        return await inner.ClaimDueAsync(now, lease, maxCount, cancellationToken);
     }
 }

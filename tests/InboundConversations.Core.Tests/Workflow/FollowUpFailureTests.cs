@@ -28,7 +28,7 @@ public sealed class FollowUpFailureTests
         (await inbox.RunOfAsync(waiting.ConversationId)).Status.Should().Be(WorkflowRunStatus.Queued, "its end could not be written");
 
         store.Throws = _ => null;
-        var pass = await inbox.Engine.ResumeWorkflowsAsync();
+        var pass = await inbox.Engine.ProcessDueAsync();
 
         pass.QueuedRunsEnded.Should().Be(1);
         var run = await inbox.RunOfAsync(waiting.ConversationId);
@@ -71,7 +71,7 @@ public sealed class FollowUpFailureTests
         (await inbox.LoadOfAsync("ana")).Should().Be(0);
 
         plan.Override = null;
-        var pass = await inbox.Engine.ResumeWorkflowsAsync();
+        var pass = await inbox.Engine.ProcessDueAsync();
 
         pass.QueuedConversationsAssigned.Should().Be(1, "no queue waits while a member of its team has room, at worst until the next pass");
         (await inbox.ConversationOfAsync(waiting)).Assignee.Should().Be(new AgentId("ana"));
@@ -93,7 +93,7 @@ public sealed class FollowUpFailureTests
         online.Presence.Should().Be(AgentPresence.Online);
         online.OpenConversations.Should().Be(0);
         plan.Override = null;
-        (await inbox.Engine.ResumeWorkflowsAsync()).QueuedConversationsAssigned.Should().Be(1);
+        (await inbox.Engine.ProcessDueAsync()).QueuedConversationsAssigned.Should().Be(1);
         (await inbox.ConversationOfAsync(waiting)).Assignee.Should().Be(new AgentId("ana"));
     }
 
@@ -114,10 +114,10 @@ public sealed class FollowUpFailureTests
         (await inbox.LoadOfAsync("ana")).Should().Be(1, "the unit could not be given back");
         plan.Override = null;
         inbox.Clock.Advance(TimeSpan.FromSeconds(100));
-        (await inbox.Engine.ResumeWorkflowsAsync()).LeftoverReservationsReleased.Should().Be(0, "the reservation is younger than the grace period (twice the run lease)");
+        (await inbox.Engine.ProcessDueAsync()).LeftoverReservationsReleased.Should().Be(0, "the reservation is younger than the grace period (twice the run lease)");
 
         inbox.Clock.Advance(TimeSpan.FromSeconds(30));
-        var pass = await inbox.Engine.ResumeWorkflowsAsync();
+        var pass = await inbox.Engine.ProcessDueAsync();
 
         pass.LeftoverReservationsReleased.Should().Be(1);
         pass.QueuedConversationsAssigned.Should().Be(1, "the pass drains after releasing");
@@ -142,6 +142,6 @@ public sealed class FollowUpFailureTests
         (await inbox.ConversationOfAsync(waiting)).Assignee.Should().Be(new AgentId("ana"), "the release was kept; the team's queue drained anyway");
         (await inbox.LoadOfAsync("ana")).Should().Be(1);
         inbox.Clock.Advance(TimeSpan.FromMinutes(5));
-        (await inbox.Engine.ResumeWorkflowsAsync()).LeftoverReservationsReleased.Should().Be(0, "nothing was left behind");
+        (await inbox.Engine.ProcessDueAsync()).LeftoverReservationsReleased.Should().Be(0, "nothing was left behind");
     }
 }

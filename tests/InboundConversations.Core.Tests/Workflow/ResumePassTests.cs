@@ -6,7 +6,7 @@ using Microsoft.Extensions.Logging;
 namespace InboundConversations.Tests.Workflow;
 
 /// <summary>
-/// The resume pass (ResumeWorkflowsAsync): every claimable run is claimed once, however many there are; a run another
+/// The resume pass (ProcessDueAsync): every claimable run is claimed once, however many there are; a run another
 /// engine holds is left to it; what a pass counts is what it did; a failure is logged and left to the next pass.
 /// </summary>
 public sealed class ResumePassTests
@@ -26,7 +26,7 @@ public sealed class ResumePassTests
         using var inbox = stores.StartEngine(w => w.DefaultTeam("support"));
         await inbox.AddAgentAsync("ana", capacity: 1000);
 
-        var pass = await inbox.Engine.ResumeWorkflowsAsync();
+        var pass = await inbox.Engine.ProcessDueAsync();
 
         pass.RunsResumed.Should().Be(Batch + 44);
         (await inbox.LoadOfAsync("ana")).Should().Be(Batch + 44);
@@ -52,16 +52,16 @@ public sealed class ResumePassTests
         var runWrites = 0;
         store!.Fails = call => call == nameof(IConversationStore.UpdateWorkflowRunAsync) && ++runWrites == 1; // the first run's claim
 
-        var pass = await inbox.Engine.ResumeWorkflowsAsync();
+        var pass = await inbox.Engine.ProcessDueAsync();
 
         pass.RunsResumed.Should().Be(Batch, "the first run was not claimed; it is listed again in the second round, and not retried in this pass");
         var first = await inbox.RunOfAsync(ids[0]);
         first.Status.Should().Be(WorkflowRunStatus.Pending);
         first.Attempts.Should().Be(0);
         inbox.Messages(10).Should().Equal(
-            $"Workflow run of conversation {ids[0]} was interrupted (IOException); it stays Pending and resumes on ResumeWorkflowsAsync");
+            $"Workflow run of conversation {ids[0]} was interrupted (IOException); it stays Pending and resumes on ProcessDueAsync");
 
-        var next = await inbox.Engine.ResumeWorkflowsAsync();
+        var next = await inbox.Engine.ProcessDueAsync();
 
         next.RunsResumed.Should().Be(1);
         (await inbox.RunOfAsync(ids[0])).Status.Should().Be(WorkflowRunStatus.Completed);
@@ -76,17 +76,17 @@ public sealed class ResumePassTests
         using var inbox = stores.StartLoggedEngine(w => w.DefaultTeam("support"), inner => store = new InstrumentedConversationStore(inner));
         var runWrites = 0;
         store!.Fails = call => call == nameof(IConversationStore.UpdateWorkflowRunAsync) && ++runWrites == 2; // the save after the claim
-        (await inbox.Engine.ResumeWorkflowsAsync()).RunsResumed.Should().Be(1);
+        (await inbox.Engine.ProcessDueAsync()).RunsResumed.Should().Be(1);
         inbox.Clock.Advance(TimeSpan.FromMinutes(1)); // its claim lapses
         store.Fails = call => call == nameof(IConversationStore.UpdateWorkflowRunAsync);
 
-        var pass = await inbox.Engine.ResumeWorkflowsAsync();
+        var pass = await inbox.Engine.ProcessDueAsync();
 
         pass.RunsResumed.Should().Be(0);
         (await inbox.RunOfAsync(id)).Attempts.Should().Be(1);
         inbox.Messages(10).Should().Equal(
-            $"Workflow run of conversation {id} was interrupted (IOException); it stays Running and resumes on ResumeWorkflowsAsync",
-            $"Workflow run of conversation {id} was interrupted (IOException); it stays Running and resumes on ResumeWorkflowsAsync");
+            $"Workflow run of conversation {id} was interrupted (IOException); it stays Running and resumes on ProcessDueAsync",
+            $"Workflow run of conversation {id} was interrupted (IOException); it stays Running and resumes on ProcessDueAsync");
     }
 
     [Fact]
@@ -103,11 +103,11 @@ public sealed class ResumePassTests
         received.OpenedConversation.Should().BeTrue();
         (await inbox.ConversationOfAsync(received)).State.Should().Be(ConversationState.Triaging);
         inbox.Messages(10).Should().Equal(
-            $"Workflow run of conversation {received.ConversationId} was interrupted ({nameof(InjectedFaultException)}); it stays Pending and resumes on ResumeWorkflowsAsync");
+            $"Workflow run of conversation {received.ConversationId} was interrupted ({nameof(InjectedFaultException)}); it stays Pending and resumes on ProcessDueAsync");
         plan.Override = null;
         (await inbox.RunOfAsync(received.ConversationId)).Status.Should().Be(WorkflowRunStatus.Pending);
 
-        (await inbox.Engine.ResumeWorkflowsAsync()).RunsResumed.Should().Be(1);
+        (await inbox.Engine.ProcessDueAsync()).RunsResumed.Should().Be(1);
         (await inbox.ConversationOfAsync(received)).Assignee.Should().Be(new AgentId("ana"));
     }
 
@@ -122,7 +122,7 @@ public sealed class ResumePassTests
         var runWrites = 0;
         store!.Fails = call => call == nameof(IConversationStore.UpdateWorkflowRunAsync) && ++runWrites == 2; // the save after routing
 
-        var pass = await inbox.Engine.ResumeWorkflowsAsync();
+        var pass = await inbox.Engine.ProcessDueAsync();
 
         pass.RunsResumed.Should().Be(1, "the pass claimed the run");
         pass.FailedSteps.Should().Be(0);
@@ -132,7 +132,7 @@ public sealed class ResumePassTests
         run.ClaimExpiresAt.Should().Be(TestInbox.Start + TimeSpan.FromMinutes(1));
         var interrupted = inbox.Logs().Should().ContainSingle(r => r.Id.Id == 10).Which;
         interrupted.Level.Should().Be(LogLevel.Error);
-        interrupted.Message.Should().Be($"Workflow run of conversation {id} was interrupted (IOException); it stays Running and resumes on ResumeWorkflowsAsync");
+        interrupted.Message.Should().Be($"Workflow run of conversation {id} was interrupted (IOException); it stays Running and resumes on ProcessDueAsync");
     }
 
     [Fact]
@@ -145,7 +145,7 @@ public sealed class ResumePassTests
         using var inbox = stores.StartLoggedEngine(w => w.Enrich(enricher).DefaultTeam("support"), inner => store = new InstrumentedConversationStore(inner));
         store!.Throws = call => call == nameof(IConversationStore.UpdateWorkflowRunAsync) ? new ConcurrencyConflictException(id, 1) : null;
 
-        var pass = await inbox.Engine.ResumeWorkflowsAsync();
+        var pass = await inbox.Engine.ProcessDueAsync();
 
         pass.RunsResumed.Should().Be(0);
         enricher.Calls.Should().Be(0);
@@ -162,13 +162,13 @@ public sealed class ResumePassTests
         var hang = new Hang();
         using var holder = stores.StartEngine(w => w.Enrich(new StubEnricher("slow", async (_, ct) => await hang.RunAsync<bool>(ct))).DefaultTeam("support"));
         await holder.AddAgentAsync("ana");
-        var holding = holder.Engine.ResumeWorkflowsAsync().AsTask();
+        var holding = holder.Engine.ProcessDueAsync().AsTask();
         await hang.Started;
 
         // The second engine listed the run while it was pending, just before the first one claimed it.
         var second = StubEnricher.Fact("slow", "tier", "gold");
         using var other = stores.StartLoggedEngine(w => w.Enrich(second).DefaultTeam("support"), inner => new StaleListingStore(inner, listedWhilePending));
-        var pass = await other.Engine.ResumeWorkflowsAsync();
+        var pass = await other.Engine.ProcessDueAsync();
 
         pass.RunsResumed.Should().Be(0, "the first engine's claim still holds");
         second.Calls.Should().Be(0);
@@ -190,7 +190,7 @@ public sealed class ResumePassTests
         using var inbox = WorkflowInbox.Create(w => w.DefaultTeam("support"));
         var waiting = await inbox.ReceiveAsync();
 
-        var pass = await inbox.Engine.ResumeWorkflowsAsync();
+        var pass = await inbox.Engine.ProcessDueAsync();
 
         pass.QueuedRunsEnded.Should().Be(0);
         (await inbox.RunOfAsync(waiting.ConversationId)).Status.Should().Be(WorkflowRunStatus.Queued);
@@ -203,7 +203,7 @@ public sealed class ResumePassTests
         using var _ = inbox;
         store.Throws = call => call == nameof(IConversationStore.UpdateWorkflowRunAsync) ? new ConcurrencyConflictException(waiting, 2) : null;
 
-        var pass = await inbox.Engine.ResumeWorkflowsAsync();
+        var pass = await inbox.Engine.ProcessDueAsync();
 
         pass.QueuedRunsEnded.Should().Be(0);
         pass.FailedSteps.Should().Be(0);
@@ -211,7 +211,7 @@ public sealed class ResumePassTests
         inbox.Messages(10).Should().BeEmpty("a conflict means someone else changed the run: nothing failed");
 
         store.Throws = _ => null;
-        (await inbox.Engine.ResumeWorkflowsAsync()).QueuedRunsEnded.Should().Be(1);
+        (await inbox.Engine.ProcessDueAsync()).QueuedRunsEnded.Should().Be(1);
     }
 
     [Fact]
@@ -225,7 +225,7 @@ public sealed class ResumePassTests
         var runWrites = 0;
         store.Fails = call => call == nameof(IConversationStore.UpdateWorkflowRunAsync) && ++runWrites == 1; // the queued run's end
 
-        var pass = await inbox.Engine.ResumeWorkflowsAsync();
+        var pass = await inbox.Engine.ProcessDueAsync();
 
         pass.QueuedRunsEnded.Should().Be(0);
         pass.RunsResumed.Should().Be(1, "the pending run listed after it still ran");
@@ -233,7 +233,7 @@ public sealed class ResumePassTests
         (await inbox.RunOfAsync(waiting)).Status.Should().Be(WorkflowRunStatus.Queued);
         (await inbox.RunOfAsync(pending)).Status.Should().Be(WorkflowRunStatus.Completed);
         inbox.Messages(10).Should().Equal(
-            $"Workflow run of conversation {waiting} was interrupted (IOException); it stays Queued and resumes on ResumeWorkflowsAsync");
+            $"Workflow run of conversation {waiting} was interrupted (IOException); it stays Queued and resumes on ProcessDueAsync");
     }
 
     /// <summary>A queued run whose conversation the queue assigned while the run's end could not be written.</summary>

@@ -78,7 +78,7 @@ public sealed class RunRecordTests
         await inbox.CloseAsync(id);
         inbox.Clock.Advance(TimeSpan.FromMinutes(2));
 
-        (await inbox.Engine.ResumeWorkflowsAsync()).RunsResumed.Should().Be(1);
+        (await inbox.Engine.ProcessDueAsync()).RunsResumed.Should().Be(1);
 
         enricher.Calls.Should().Be(0);
         var run = await inbox.RunOfAsync(id);

@@ -69,7 +69,7 @@ public sealed class StepTimeoutTests
         using var inbox = stores.StartLoggedEngine(w => w.Enrich(new StubEnricher("slow", async (_, ct) => await hang.RunAsync<bool>(ct))).DefaultTeam("support"));
         using var cancellation = new CancellationTokenSource();
 
-        var resuming = inbox.Engine.ResumeWorkflowsAsync(cancellation.Token).AsTask();
+        var resuming = inbox.Engine.ProcessDueAsync(cancellation.Token).AsTask();
         await hang.Started;
         await cancellation.CancelAsync();
 

@@ -18,7 +18,7 @@ public sealed class TriagingWithoutARunTests
         await inbox.AddAgentAsync("ana");
 
         var received = await inbox.ReceiveAsync();
-        var pass = await inbox.Engine.ResumeWorkflowsAsync();
+        var pass = await inbox.Engine.ProcessDueAsync();
 
         received.OpenedConversation.Should().BeTrue();
         var conversation = await inbox.ConversationOfAsync(received);

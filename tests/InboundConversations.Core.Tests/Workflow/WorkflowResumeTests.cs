@@ -14,8 +14,8 @@ public sealed class WorkflowResumeTests
         using var restarted = stores.StartEngine(w => w.DefaultTeam("support"));
         await restarted.AddAgentAsync("ana");
 
-        var resumed = await restarted.Engine.ResumeWorkflowsAsync();
-        var again = await restarted.Engine.ResumeWorkflowsAsync();
+        var resumed = await restarted.Engine.ProcessDueAsync();
+        var again = await restarted.Engine.ProcessDueAsync();
 
         resumed.RunsResumed.Should().Be(1);
         again.RunsResumed.Should().Be(0);
@@ -53,9 +53,9 @@ public sealed class WorkflowResumeTests
         var secondAfter = StubEnricher.Fact("second", "language", "es");
         using var restarted = stores.StartEngine(w => w.Enrich(firstAfter).Enrich(secondAfter).DefaultTeam("support"));
         await restarted.AddAgentAsync("ana");
-        (await restarted.Engine.ResumeWorkflowsAsync()).RunsResumed.Should().Be(0, "the interrupted engine's claim has not lapsed: it might still be running");
+        (await restarted.Engine.ProcessDueAsync()).RunsResumed.Should().Be(0, "the interrupted engine's claim has not lapsed: it might still be running");
         restarted.Clock.Advance(TimeSpan.FromMinutes(1));
-        (await restarted.Engine.ResumeWorkflowsAsync()).RunsResumed.Should().Be(1);
+        (await restarted.Engine.ProcessDueAsync()).RunsResumed.Should().Be(1);
 
         firstAfter.Calls.Should().Be(0, "its step was recorded before the interruption");
         secondAfter.Calls.Should().Be(1);
@@ -96,7 +96,7 @@ public sealed class WorkflowResumeTests
         using var two = stores.StartEngine(w => w.Enrich(enrichers[1]).DefaultTeam("support"));
         await one.AddAgentAsync("ana", capacity: 100);
 
-        await Task.WhenAll(Task.Run(() => one.Engine.ResumeWorkflowsAsync().AsTask()), Task.Run(() => two.Engine.ResumeWorkflowsAsync().AsTask()));
+        await Task.WhenAll(Task.Run(() => one.Engine.ProcessDueAsync().AsTask()), Task.Run(() => two.Engine.ProcessDueAsync().AsTask()));
 
         enrichers.Sum(e => e.Calls).Should().Be(40);
         (await one.LoadOfAsync("ana")).Should().Be(40);
@@ -117,7 +117,7 @@ public sealed class WorkflowResumeTests
         await restarted.AddAgentAsync("ana");
         await restarted.CloseAsync(id);
 
-        await restarted.Engine.ResumeWorkflowsAsync();
+        await restarted.Engine.ProcessDueAsync();
 
         (await restarted.RunOfAsync(id)).Status.Should().Be(WorkflowRunStatus.Completed);
         (await restarted.LoadOfAsync("ana")).Should().Be(0);

@@ -42,7 +42,7 @@ public sealed class StretchTests
         summary.Teams.Sum(t => t.Conversations).Should().Be(summary.Conversations);
         summary.Agents.Sum(a => a.Conversations).Should().Be(summary.Conversations);
         summary.Agents.Sum(a => a.Queued).Should().Be(summary.Teams.Sum(t => t.Queued));
-        summary.BackgroundPass.Should().Be(new ResumeResult(), "with no crash and no failure, the engine's own follow-ups leave the background pass nothing to do");
+        summary.BackgroundPass.Should().Be(new ProcessDueResult(), "with no crash and no failure, the engine's own follow-ups leave the background pass nothing to do");
     }
 
     [Fact]

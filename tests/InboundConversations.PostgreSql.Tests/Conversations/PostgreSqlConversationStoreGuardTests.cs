@@ -54,7 +54,7 @@ public sealed class PostgreSqlConversationStoreGuardTests(PostgreSqlServer serve
         var conversation = opened.OpenedConversation!;
         var inbound = _samples.Reply(conversation) with { Direction = MessageDirection.Inbound };
 
-        var call = () => _store.AppendOutboundAsync(inbound, CancellationToken.None).AsTask();
+        var call = () => _store.AppendOutboundAsync(inbound, null, CancellationToken.None).AsTask();
 
         (await call.Should().ThrowAsync<InvalidRequestException>()).Which.Message.Should().Contain("Direction");
         (await _store.ListMessagesAsync(default, conversation.Id, CancellationToken.None)).Should().HaveCount(1);

@@ -31,9 +31,9 @@ public sealed class EngineCrashTests(PostgreSqlServer server)
         await stuck.EnteredAsync(5);
         await dying.DisposeAsync();
 
-        (await survivor.Engine.ResumeWorkflowsAsync()).RunsResumed.Should().Be(0, "the dead engine's claims have not lapsed yet");
+        (await survivor.Engine.ProcessDueAsync()).RunsResumed.Should().Be(0, "the dead engine's claims have not lapsed yet");
         survivorClock.Advance(TimeSpan.FromMinutes(2)); // past the default one-minute run lease
-        (await survivor.Engine.ResumeWorkflowsAsync()).RunsResumed.Should().Be(5);
+        (await survivor.Engine.ProcessDueAsync()).RunsResumed.Should().Be(5);
 
         await using var dataSource = NpgsqlDataSource.Create(connectionString);
         var census = new InboxCensus(dataSource, Schema);
@@ -86,12 +86,12 @@ public sealed class EngineCrashTests(PostgreSqlServer server)
             (await store.AppendInboundAsync(append, CancellationToken.None)).Outcome.Should().Be(InboundAppendOutcome.Opened);
         }
 
-        (await survivor.Engine.ResumeWorkflowsAsync()).RunsResumed.Should().Be(1, "a pending run is claimable at once");
+        (await survivor.Engine.ProcessDueAsync()).RunsResumed.Should().Be(1, "a pending run is claimable at once");
 
         var conversation = await survivor.Engine.FindOpenConversationAsync(new ContactId("contact-pending"));
         conversation!.State.Should().Be(ConversationState.Assigned);
         (await survivor.Engine.FindWorkflowRunAsync(conversation.Id))!.Status.Should().Be(WorkflowRunStatus.Completed);
-        (await survivor.Engine.ResumeWorkflowsAsync()).RunsResumed.Should().Be(0, "a run ends once");
+        (await survivor.Engine.ProcessDueAsync()).RunsResumed.Should().Be(0, "a run ends once");
     }
 
     private static async Task RegisterAgentsAsync(EngineHost host)

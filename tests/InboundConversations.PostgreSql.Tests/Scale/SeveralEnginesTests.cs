@@ -72,7 +72,7 @@ public sealed class SeveralEnginesTests(PostgreSqlServer server)
 
         foreach (var engine in engines)
         {
-            (await engine.Engine.ResumeWorkflowsAsync()).FailedSteps.Should().Be(0, "every step of the background pass reaches the database");
+            (await engine.Engine.ProcessDueAsync()).FailedSteps.Should().Be(0, "every step of the background pass reaches the database");
         }
 
         const int Sent = Contacts * Waves * MessagesPerWave;
@@ -103,7 +103,7 @@ public sealed class SeveralEnginesTests(PostgreSqlServer server)
 
         foreach (var engine in engines)
         {
-            (await engine.Engine.ResumeWorkflowsAsync()).FailedSteps.Should().Be(0, "every step of the background pass reaches the database");
+            (await engine.Engine.ProcessDueAsync()).FailedSteps.Should().Be(0, "every step of the background pass reaches the database");
         }
 
         (await OpenCountAsync(dataSource)).Should().Be(0);

@@ -97,7 +97,7 @@ internal sealed class AssignmentService(
     /// A manual assignment (<paramref name="from"/> is <see langword="null"/>) met a concurrent change, and the agent has no room for the conversation as it now is.
     /// </exception>
     public async ValueTask<AppliedAssignment?> ApplyAsync(
-        Conversation conversation, TeamId? team, AssignmentDecision decision, ConversationState? from, Actor by, CancellationToken cancellationToken)
+        Conversation conversation, TeamId? team, AssignmentDecision decision, ChangeGuard from, Actor by, CancellationToken cancellationToken)
     {
         var now = context.Clock.GetUtcNow();
         AgentId? previous = null;
@@ -134,7 +134,7 @@ internal sealed class AssignmentService(
             return new AppliedAssignment(stored, freed);
         }
         catch (Exception exception) when (exception is ConversationClosedException or InvalidConversationTransitionException
-            || (exception is AgentUnavailableException && from is not null))
+            || (exception is AgentUnavailableException && from.From is not null))
         {
             if (chosen is not null)
             {
@@ -256,7 +256,7 @@ internal sealed class AssignmentService(
 
     private ValueTask<Conversation> TransitionAsync(
         Conversation conversation,
-        ConversationState? from,
+        ChangeGuard from,
         ConversationTrigger trigger,
         Func<Conversation, ConversationState, Conversation> change,
         Func<Conversation, ConversationEvent?> toEvent,

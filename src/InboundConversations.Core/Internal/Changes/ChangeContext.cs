@@ -9,8 +9,12 @@ internal sealed class ChangeContext(
     TimeProvider clock,
     InboundConversationsOptions options,
     IReadOnlyList<IConversationEventHandler> handlers,
-    ILogger logger)
+    ILogger logger,
+    TimerPolicy timers)
 {
+    /// <summary>Which change arms or cancels which timer.</summary>
+    public TimerPolicy Timers { get; } = timers;
+
     public IConversationStore Store { get; } = store;
 
     public TimeProvider Clock { get; } = clock;

@@ -16,9 +16,9 @@ internal sealed class ConversationTransitions(ChangeContext context)
     /// <param name="workspace">The workspace.</param>
     /// <param name="id">The conversation.</param>
     /// <param name="from">
-    /// If given, the change applies only while the stored conversation is still in this state: a decision taken for a
-    /// triaging or queued conversation must not overwrite what someone else (an agent assigning it by hand) stored
-    /// meanwhile.
+    /// What must still hold of the stored conversation (a state it is still in, a timer it still holds): a decision
+    /// taken for a triaging or queued conversation must not overwrite what someone else (an agent assigning it by
+    /// hand) stored meanwhile, nor a timer's action a change that re-armed or cancelled the timer.
     /// </param>
     /// <param name="trigger">The lifecycle trigger.</param>
     /// <param name="change">
@@ -34,11 +34,11 @@ internal sealed class ConversationTransitions(ChangeContext context)
     /// <returns>The stored conversation.</returns>
     /// <exception cref="ConversationNotFoundException">The conversation does not exist.</exception>
     /// <exception cref="ConversationClosedException">The conversation is closed.</exception>
-    /// <exception cref="InvalidConversationTransitionException">Its state does not allow the trigger, or it left <paramref name="from"/>.</exception>
+    /// <exception cref="InvalidConversationTransitionException">Its state does not allow the trigger, or <paramref name="from"/> no longer holds.</exception>
     public ValueTask<Conversation> ApplyAsync(
         WorkspaceId workspace,
         ConversationId id,
-        ConversationState? from,
+        ChangeGuard from,
         ConversationTrigger trigger,
         Func<Conversation, ConversationState, Conversation> change,
         Func<Conversation, ConversationEvent?> toEvent,
@@ -61,7 +61,7 @@ internal sealed class ConversationTransitions(ChangeContext context)
                     await beforeWrite(current).ConfigureAwait(false);
                 }
 
-                var next = work.Change(current, ConversationLifecycle.Fire(current, work.Trigger));
+                var next = context.Timers.Reconcile(current, work.Change(current, ConversationLifecycle.Fire(current, work.Trigger)), context.Clock.GetUtcNow());
                 try
                 {
                     var stored = await UpdateOrReadBackAsync(context, next, cancellationToken).ConfigureAwait(false);
@@ -125,17 +125,17 @@ internal sealed class ConversationTransitions(ChangeContext context)
     private sealed record Work(
         WorkspaceId Workspace,
         ConversationId Id,
-        ConversationState? From,
+        ChangeGuard From,
         ConversationTrigger Trigger,
         Func<Conversation, ConversationState, Conversation> Change,
         Func<Conversation, ConversationEvent?> ToEvent,
         Func<Conversation, ValueTask>? BeforeWrite)
     {
-        /// <summary>Throws unless the trigger may be fired on <paramref name="current"/> (and it is still in <see cref="From"/>).</summary>
+        /// <summary>Throws unless the trigger may be fired on <paramref name="current"/> (and <see cref="From"/> still holds).</summary>
         public void Check(Conversation current)
         {
             ConversationLifecycle.Fire(current, Trigger);
-            if (From is { } from && current.State != from)
+            if (!From.Holds(current))
             {
                 throw new InvalidConversationTransitionException(current.Id, current.State, Trigger);
             }

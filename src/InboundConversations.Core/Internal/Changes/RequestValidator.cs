@@ -49,6 +49,23 @@ internal sealed class RequestValidator(InboundConversationsOptions options)
         Optional(request.Notes, nameof(CloseConversationRequest.Notes), options.MaxNotesLength);
     }
 
+    public void Validate(SnoozeConversationRequest request, DateTimeOffset now)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        Identifier.Require(request.ConversationId.IsEmpty, nameof(ConversationId));
+        Business(request.SnoozedBy, "snooze a conversation");
+        if (request.Until <= now)
+        {
+            throw new InvalidRequestException(nameof(SnoozeConversationRequest.Until), $"it is not later than now ({now:O}); a snooze ends in the future");
+        }
+
+        if (request.Until - now > options.MaxSnooze)
+        {
+            throw new InvalidRequestException(
+                nameof(SnoozeConversationRequest.Until), $"it is {request.Until - now:c} ahead; the most is {options.MaxSnooze:c} (MaxSnooze)");
+        }
+    }
+
     public static void Validate(AssignConversationRequest request)
     {
         ArgumentNullException.ThrowIfNull(request);
@@ -108,7 +125,7 @@ internal sealed class RequestValidator(InboundConversationsOptions options)
     /// <summary>Only the business side (an agent, the API, a workflow) may take these actions.</summary>
     private static void Business(Actor actor, string action, [CallerArgumentExpression(nameof(actor))] string field = "")
     {
-        if (actor.Kind is not (ActorKind.Agent or ActorKind.Api or ActorKind.Workflow))
+        if (actor.Kind is not (ActorKind.Agent or ActorKind.Api or ActorKind.Workflow or ActorKind.System))
         {
             throw new InvalidActorException(actor.Kind, action, field[(field.LastIndexOf('.') + 1)..]);
         }

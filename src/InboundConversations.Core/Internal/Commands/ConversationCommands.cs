@@ -77,7 +77,7 @@ internal sealed class ConversationCommands(
                 RecordedAt = now,
                 Sequence = 0,
             };
-            var recorded = await context.Store.AppendOutboundAsync(draft, cancellationToken).ConfigureAwait(false);
+            var recorded = await context.Store.AppendOutboundAsync(draft, context.Timers.ArmedBy(message.Author, conversation, now), cancellationToken).ConfigureAwait(false);
             Log.MessageSent(context.Logger, recorded.Id, recorded.ConversationId, recorded.Author.Kind);
             if (context.Events.HasHandlers)
             {

@@ -8,7 +8,7 @@ namespace InboundConversations.Internal.Commands;
 /// The hot path: an inbound message joins the open conversation or opens one. No state machine runs here:
 /// a contact message to an open conversation changes no state, and an opening is a creation, not a transition.
 /// </summary>
-internal sealed class Intake(ChangeContext context, IWorkflowLauncher workflow)
+internal sealed class Intake(ChangeContext context, IWorkflowLauncher workflow, Wakes wakes)
 {
     private readonly bool _startsWorkflow = workflow.StartsFor(ConversationSource.Contact);
 
@@ -17,17 +17,59 @@ internal sealed class Intake(ChangeContext context, IWorkflowLauncher workflow)
         var now = context.Clock.GetUtcNow();
         context.Validator.Validate(message, now);
         var stored = context.ChangeAsync(message.Workspace, message.Contact, ToAppend(message, now, _startsWorkflow), AppendAsync, cancellationToken);
-        return _startsWorkflow ? RunWorkflowAsync(stored, message.Workspace) : stored;
+        return AfterAppendAsync(stored, message.Workspace);
+    }
+
+    /// <summary>
+    /// What follows the append: an opening runs its workflow; a message that joined a snoozed conversation wakes it.
+    /// A completed append with neither costs no state machine and no allocation.
+    /// </summary>
+    private ValueTask<ReceiveResult> AfterAppendAsync(ValueTask<ReceiveResult> stored, WorkspaceId workspace)
+    {
+        if (stored.IsCompletedSuccessfully && !_startsWorkflow && !stored.Result.JoinedSnoozed)
+        {
+            return stored;
+        }
+
+        return FollowUpAsync(stored, workspace);
+    }
+
+    private async ValueTask<ReceiveResult> FollowUpAsync(ValueTask<ReceiveResult> stored, WorkspaceId workspace)
+    {
+        var result = await stored.ConfigureAwait(false);
+        if (result.JoinedSnoozed)
+        {
+            await WakeAsync(workspace, result.ConversationId).ConfigureAwait(false);
+        }
+
+        return _startsWorkflow ? await RunWorkflowAsync(result, workspace).ConfigureAwait(false) : result;
+    }
+
+    /// <summary>
+    /// Wakes the snoozed conversation the contact wrote to. The message is stored, so the call succeeds whatever this
+    /// meets; if it fails (logged), the snooze's timer wakes the conversation when due.
+    /// </summary>
+    private async ValueTask WakeAsync(WorkspaceId workspace, ConversationId conversationId)
+    {
+        try
+        {
+            await wakes.WakeAsync(workspace, conversationId, WakeReason.ContactMessage, armed: null, CancellationToken.None).ConfigureAwait(false);
+        }
+#pragma warning disable CA1031 // A follow-up of a stored message never fails the call.
+        catch (Exception exception)
+#pragma warning restore CA1031
+        {
+            Log.FollowUpFailed(context.Logger, "wake", conversationId, exception.GetType().Name);
+        }
     }
 
     /// <summary>
     /// The call that opened a conversation runs its workflow before it returns. Once the opening is stored the run
     /// goes to its end whatever the caller's token says (invariant 4); if this process dies first, the run was
-    /// stored with the opening and <see cref="IConversationEngine.ResumeWorkflowsAsync"/> runs it later.
+    /// stored with the opening and <see cref="IConversationEngine.ProcessDueAsync"/> runs it later.
     /// </summary>
-    private async ValueTask<ReceiveResult> RunWorkflowAsync(ValueTask<ReceiveResult> stored, WorkspaceId workspace)
+    private async ValueTask<ReceiveResult> RunWorkflowAsync(ReceiveResult result, WorkspaceId workspace)
     {
-        var result = await stored.ConfigureAwait(false);
         if (result.OpenedConversation)
         {
             await workflow.RunAsync(workspace, result.ConversationId).ConfigureAwait(false);
@@ -47,7 +89,10 @@ internal sealed class Intake(ChangeContext context, IWorkflowLauncher workflow)
         }
 
         Publish(context, gate, result);
-        return new ReceiveResult(OutcomeOf(result.Outcome), result.Message.ConversationId, result.Message.Id);
+        return new ReceiveResult(OutcomeOf(result.Outcome), result.Message.ConversationId, result.Message.Id)
+        {
+            JoinedSnoozed = result.Outcome == InboundAppendOutcome.Appended && result.JoinedState == ConversationState.Snoozed,
+        };
     }
 
     private static ReceiveOutcome OutcomeOf(InboundAppendOutcome outcome) => outcome switch
@@ -71,6 +116,7 @@ internal sealed class Intake(ChangeContext context, IWorkflowLauncher workflow)
         NewConversationId = ConversationId.New(now),
         NewConversationState = startsWorkflow ? ConversationState.Triaging : ConversationState.Unassigned,
         StartsWorkflow = startsWorkflow,
+        CancelTimers = TimerPolicy.CancelledByContact,
     };
 
     private static void Publish(ChangeContext context, ContactGate gate, InboundAppendResult result)

@@ -47,7 +47,7 @@ internal static partial class Log
     public static partial void RunEnded(ILogger logger, ConversationId conversationId, WorkflowRunStatus status, TeamId? team, AgentId? agent);
 
     [LoggerMessage(EventId = 10, Level = LogLevel.Error,
-        Message = "Workflow run of conversation {ConversationId} was interrupted ({ExceptionType}); it stays {Status} and resumes on ResumeWorkflowsAsync")]
+        Message = "Workflow run of conversation {ConversationId} was interrupted ({ExceptionType}); it stays {Status} and resumes on ProcessDueAsync")]
     public static partial void RunInterrupted(ILogger logger, ConversationId conversationId, string exceptionType, WorkflowRunStatus status);
 
     [LoggerMessage(EventId = 11, Level = LogLevel.Information,
@@ -75,10 +75,30 @@ internal static partial class Log
     public static partial void LeftoverReservationReleased(ILogger logger, AgentId agent, ConversationId conversationId, ConversationState? state, AgentId? assignee, WorkspaceId workspace);
 
     [LoggerMessage(EventId = 17, Level = LogLevel.Information,
-        Message = "Background pass: {RunsResumed} runs resumed, {QueuedRunsEnded} queued runs ended, {LeftoversReleased} leftover reservations released, {QueuedAssigned} queued conversations assigned")]
-    public static partial void BackgroundPassDone(ILogger logger, int runsResumed, int queuedRunsEnded, int leftoversReleased, int queuedAssigned);
+        Message = "Background pass: {TimersFired} timers fired, {TimersSkipped} skipped, {RunsResumed} runs resumed, {QueuedRunsEnded} queued runs ended, {LeftoversReleased} leftover reservations released, {QueuedAssigned} queued conversations assigned")]
+    public static partial void BackgroundPassDone(ILogger logger, int timersFired, int timersSkipped, int runsResumed, int queuedRunsEnded, int leftoversReleased, int queuedAssigned);
 
     [LoggerMessage(EventId = 18, Level = LogLevel.Warning,
         Message = "Background pass step {Step} failed ({ExceptionType}); the next pass tries again")]
     public static partial void BackgroundStepFailed(ILogger logger, string step, string exceptionType);
+
+    [LoggerMessage(EventId = 19, Level = LogLevel.Information,
+        Message = "Conversation {ConversationId} snoozed until {Until} by {ActorKind}")]
+    public static partial void ConversationSnoozed(ILogger logger, ConversationId conversationId, DateTimeOffset until, ActorKind actorKind);
+
+    [LoggerMessage(EventId = 20, Level = LogLevel.Information,
+        Message = "Conversation {ConversationId} woke ({Reason}) to {State}")]
+    public static partial void ConversationWoke(ILogger logger, ConversationId conversationId, WakeReason reason, ConversationState state);
+
+    [LoggerMessage(EventId = 21, Level = LogLevel.Information,
+        Message = "Timer {Kind} of conversation {ConversationId} fired (fallback {Fallback}); the conversation is {State}")]
+    public static partial void TimerFired(ILogger logger, ConversationTimerKind kind, ConversationId conversationId, QueueTimeoutAction? fallback, ConversationState state);
+
+    [LoggerMessage(EventId = 22, Level = LogLevel.Debug,
+        Message = "Timer {Kind} of conversation {ConversationId} fired nothing: the conversation moved on since it was claimed")]
+    public static partial void TimerSkipped(ILogger logger, ConversationTimerKind kind, ConversationId conversationId);
+
+    [LoggerMessage(EventId = 23, Level = LogLevel.Warning,
+        Message = "Timer {Kind} of conversation {ConversationId} failed ({ExceptionType}); it stays armed and fires once its claim lapses")]
+    public static partial void TimerFailed(ILogger logger, ConversationTimerKind kind, ConversationId conversationId, string exceptionType);
 }

@@ -30,7 +30,7 @@ internal static class ConversationLifecycle
     public static ConversationState Fire(Conversation conversation, ConversationTrigger trigger)
     {
         var entry = Lookup(conversation.State, trigger);
-        return entry.To ?? FireOnMachine(conversation.State, trigger, conversation.Id);
+        return entry.To ?? FireOnMachine(conversation.State, trigger, conversation.Id, conversation.Assignee is not null);
     }
 
     /// <summary>Whether <paramref name="trigger"/> is allowed in <paramref name="state"/>.</summary>
@@ -43,14 +43,14 @@ internal static class ConversationLifecycle
         }
 
         var current = (LifecycleState)state;
-        return Build(() => current, s => current = s, default).CanFire(trigger);
+        return Build(() => current, s => current = s, default, hasAgent: false).CanFire(trigger);
     }
 
     /// <summary>
     /// The machine's own description: its states (with <c>Open</c>, the superstate of every open state), substates and
     /// transitions, as Stateless reflects them.
     /// </summary>
-    public static StateMachineInfo Describe() => Build(static () => LifecycleState.Open, static _ => { }, default).GetInfo();
+    public static StateMachineInfo Describe() => Build(static () => LifecycleState.Open, static _ => { }, default, hasAgent: false).GetInfo();
 
     /// <summary>
     /// The lifecycle as a Mermaid state diagram (Stateless's <see cref="MermaidGraph"/> over <see cref="Describe"/>),
@@ -61,10 +61,10 @@ internal static class ConversationLifecycle
     private static (bool Derived, ConversationState? To) Lookup(ConversationState state, ConversationTrigger trigger) =>
         (uint)state < (uint)Table.GetLength(0) && (uint)trigger < (uint)Table.GetLength(1) ? Table[(int)state, (int)trigger] : default;
 
-    private static ConversationState FireOnMachine(ConversationState from, ConversationTrigger trigger, ConversationId id)
+    private static ConversationState FireOnMachine(ConversationState from, ConversationTrigger trigger, ConversationId id, bool hasAgent)
     {
         var state = (LifecycleState)from;
-        var machine = Build(() => state, s => state = s, id);
+        var machine = Build(() => state, s => state = s, id, hasAgent);
         machine.Fire(trigger);
         return (ConversationState)state;
     }
@@ -76,10 +76,11 @@ internal static class ConversationLifecycle
         var table = new (bool Derived, ConversationState? To)[(int)states.Max() + 1, (int)triggers.Max() + 1];
         foreach (var from in states)
         {
-            foreach (var trigger in triggers)
+            // Wake's destination depends on the conversation (whether it has an agent), so it always goes to a machine.
+            foreach (var trigger in triggers.Where(static t => t != ConversationTrigger.Wake))
             {
                 var state = from;
-                var machine = Build(() => state, s => state = s, default);
+                var machine = Build(() => state, s => state = s, default, hasAgent: false);
                 ConversationState? to = null;
                 if (machine.CanFire(trigger))
                 {
@@ -95,7 +96,7 @@ internal static class ConversationLifecycle
     }
 
     private static StateMachine<LifecycleState, ConversationTrigger> Build(
-        Func<LifecycleState> read, Action<LifecycleState> write, ConversationId id)
+        Func<LifecycleState> read, Action<LifecycleState> write, ConversationId id, bool hasAgent)
     {
         var machine = new StateMachine<LifecycleState, ConversationTrigger>(read, write);
 
@@ -120,12 +121,26 @@ internal static class ConversationLifecycle
             .SubstateOf(LifecycleState.Open)
             .PermitReentry(ConversationTrigger.Assign)
             .Permit(ConversationTrigger.Enqueue, LifecycleState.Queued)
-            .Permit(ConversationTrigger.Unassign, LifecycleState.Unassigned);
+            .Permit(ConversationTrigger.Unassign, LifecycleState.Unassigned)
+            .Permit(ConversationTrigger.Snooze, LifecycleState.Snoozed);
 
         machine.Configure(LifecycleState.Unassigned)
             .SubstateOf(LifecycleState.Open)
             .Permit(ConversationTrigger.Enqueue, LifecycleState.Queued)
-            .Permit(ConversationTrigger.Assign, LifecycleState.Assigned);
+            .Permit(ConversationTrigger.Assign, LifecycleState.Assigned)
+            .Permit(ConversationTrigger.Snooze, LifecycleState.Snoozed);
+
+        // A snoozed conversation keeps its team and agent; it wakes back to where it was, and a person's change ends it.
+        machine.Configure(LifecycleState.Snoozed)
+            .SubstateOf(LifecycleState.Open)
+            .PermitDynamic(
+                ConversationTrigger.Wake,
+                () => hasAgent ? LifecycleState.Assigned : LifecycleState.Unassigned,
+                "HasAgent",
+                new DynamicStateInfos { { LifecycleState.Assigned, "has an agent" }, { LifecycleState.Unassigned, "has none" } })
+            .Permit(ConversationTrigger.Enqueue, LifecycleState.Queued)
+            .Permit(ConversationTrigger.Assign, LifecycleState.Assigned)
+            .Permit(ConversationTrigger.Unassign, LifecycleState.Unassigned);
 
         machine.Configure(LifecycleState.Closed);
 
@@ -151,5 +166,6 @@ internal static class ConversationLifecycle
         Assigned = ConversationState.Assigned,
         Unassigned = ConversationState.Unassigned,
         Closed = ConversationState.Closed,
+        Snoozed = ConversationState.Snoozed,
     }
 }

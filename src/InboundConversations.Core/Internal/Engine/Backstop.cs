@@ -1,3 +1,4 @@
+using InboundConversations.Internal.Commands;
 using InboundConversations.Internal.Changes;
 using InboundConversations.Internal.Diagnostics;
 using InboundConversations.Internal.Running;
@@ -6,14 +7,18 @@ using InboundConversations.Storage;
 namespace InboundConversations.Internal.Engine;
 
 /// <summary>
-/// The background pass behind <see cref="IConversationEngine.ResumeWorkflowsAsync"/>: resumes interrupted runs,
+/// The background pass behind <see cref="IConversationEngine.ProcessDueAsync"/>: resumes interrupted runs,
 /// releases reservations left behind, and drains every team queue. Each step makes up for a follow-up that a crash, a
 /// lost reply or a failure skipped, in this process or another; a step that fails is logged and the pass goes on.
 /// </summary>
-internal sealed class Backstop(ChangeContext context, WorkflowRunner? runner, IAgentDirectory directory, QueueDrainer queue, TimeSpan reservationGrace)
+internal sealed class Backstop(
+    ChangeContext context, WorkflowRunner? runner, IAgentDirectory directory, QueueDrainer queue, TimeSpan reservationGrace, TimerCommands timers, TimeSpan timerLease)
 {
     private const int Page = 256;
     private const int ReservationPagesPerPass = 4;
+
+    /// <summary>At most this many pages of due timers per pass (4,096 timers); the rest fire in the next pass.</summary>
+    private const int TimerPagesPerPass = 16;
 
     /// <summary>Where the reservation scan goes on at the next pass: it visits a bounded number per pass.</summary>
     private AgentReservation? _reservationCursor;
@@ -25,27 +30,34 @@ internal sealed class Backstop(ChangeContext context, WorkflowRunner? runner, IA
     public static TimeSpan GraceFor(TimeSpan? runLease) =>
         TimeSpan.FromTicks(Math.Max(2 * (runLease ?? TimeSpan.Zero).Ticks, TimeSpan.FromMinutes(1).Ticks));
 
-    public async ValueTask<ResumeResult> RunAsync(CancellationToken cancellationToken)
+    public async ValueTask<ProcessDueResult> RunAsync(CancellationToken cancellationToken)
     {
         var failed = 0;
         var (resumed, queuedEnded) = runner is null
             ? (0, 0)
             : await StepAsync("resume runs", runner, static (r, c) => r.ResumeAsync(c), (0, 0), cancellationToken).ConfigureAwait(false);
+        var fired = await StepAsync("fire due timers", this, static (b, c) => b.FireDueTimersAsync(c), new TimerTally(), cancellationToken).ConfigureAwait(false);
         var released = await StepAsync("release leftover reservations", this, static (b, c) => b.ReleaseLeftoversAsync(c), 0, cancellationToken).ConfigureAwait(false);
         var assigned = await StepAsync("drain queues", this, static (b, c) => b.DrainEveryQueueAsync(c), 0, cancellationToken).ConfigureAwait(false);
-        if (resumed + queuedEnded + released + assigned > 0)
-        {
-            Log.BackgroundPassDone(context.Logger, resumed, queuedEnded, released, assigned);
-        }
-
-        return new ResumeResult
+        var result = new ProcessDueResult
         {
             RunsResumed = resumed,
             QueuedRunsEnded = queuedEnded,
+            QueueTimeoutsFired = fired.Count(TimerOutcome.QueueTimedOut),
+            ConversationsAutoClosed = fired.Count(TimerOutcome.AutoClosed),
+            SnoozesEnded = fired.Count(TimerOutcome.Woke),
+            TimersSkipped = fired.Count(TimerOutcome.Skipped),
+            TimersFailed = fired.Failed,
             LeftoverReservationsReleased = released,
             QueuedConversationsAssigned = assigned,
             FailedSteps = failed,
         };
+        if (result.TimersFired + result.TimersSkipped + resumed + queuedEnded + released + assigned > 0)
+        {
+            Log.BackgroundPassDone(context.Logger, result.TimersFired, result.TimersSkipped, resumed, queuedEnded, released, assigned);
+        }
+
+        return result;
 
         async ValueTask<T> StepAsync<TState, T>(string step, TState state, Func<TState, CancellationToken, ValueTask<T>> work, T none, CancellationToken token)
         {
@@ -66,6 +78,49 @@ internal sealed class Backstop(ChangeContext context, WorkflowRunner? runner, IA
                 return none;
             }
         }
+    }
+
+    /// <summary>
+    /// Claims the conversations with a due timer, a page at a time, and fires each due timer. A timer that fails is
+    /// logged and counted; it stays armed and claimed, and fires in the first pass after its claim lapses.
+    /// </summary>
+    private async ValueTask<TimerTally> FireDueTimersAsync(CancellationToken cancellationToken)
+    {
+        var tally = new TimerTally();
+        var now = context.Clock.GetUtcNow();
+        for (var page = 0; page < TimerPagesPerPass; page++)
+        {
+            var claimed = await context.Store.ClaimDueAsync(now, timerLease, Page, cancellationToken).ConfigureAwait(false);
+            foreach (var conversation in claimed)
+            {
+                foreach (var timer in conversation.Timers.DueAt(now))
+                {
+                    cancellationToken.ThrowIfCancellationRequested();
+                    try
+                    {
+                        tally.Add(await timers.FireAsync(conversation, timer, cancellationToken).ConfigureAwait(false));
+                    }
+                    catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+                    {
+                        throw;
+                    }
+#pragma warning disable CA1031 // One failing timer must not stop the others; it fires again once its claim lapses.
+                    catch (Exception exception)
+#pragma warning restore CA1031
+                    {
+                        tally.Failed++;
+                        Log.TimerFailed(context.Logger, timer.Kind, conversation.Id, exception.GetType().Name);
+                    }
+                }
+            }
+
+            if (claimed.Count < Page)
+            {
+                break;
+            }
+        }
+
+        return tally;
     }
 
     /// <summary>
@@ -126,5 +181,17 @@ internal sealed class Backstop(ChangeContext context, WorkflowRunner? runner, IA
 
             after = teams[^1];
         }
+    }
+
+    /// <summary>How many timers of the pass came to each outcome, and how many failed.</summary>
+    private sealed class TimerTally
+    {
+        private readonly int[] _counts = new int[Enum.GetValues<TimerOutcome>().Length];
+
+        public int Failed { get; set; }
+
+        public void Add(TimerOutcome outcome) => _counts[(int)outcome]++;
+
+        public int Count(TimerOutcome outcome) => _counts[(int)outcome];
     }
 }

@@ -8,6 +8,7 @@ internal sealed class ConversationEngine(
     Intake intake,
     ConversationCommands commands,
     AssignmentCommands assignments,
+    SnoozeCommands snoozes,
     ConversationQueries queries,
     Backstop backstop) : IConversationEngine
 {
@@ -39,7 +40,10 @@ internal sealed class ConversationEngine(
     public ValueTask<Conversation> TransferAsync(TransferConversationRequest request, CancellationToken cancellationToken = default) =>
         Live(assignments).TransferAsync(request, cancellationToken);
 
-    public ValueTask<ResumeResult> ResumeWorkflowsAsync(CancellationToken cancellationToken = default) =>
+    public ValueTask<Conversation> SnoozeAsync(SnoozeConversationRequest request, CancellationToken cancellationToken = default) =>
+        Live(snoozes).SnoozeAsync(request, cancellationToken);
+
+    public ValueTask<ProcessDueResult> ProcessDueAsync(CancellationToken cancellationToken = default) =>
         Live(backstop).RunAsync(cancellationToken);
 
     public ValueTask<Conversation> GetConversationAsync(ConversationId conversationId, WorkspaceId workspace = default, CancellationToken cancellationToken = default) =>

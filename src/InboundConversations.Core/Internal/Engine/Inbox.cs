@@ -33,12 +33,15 @@ internal sealed class Inbox : IDisposable, IAsyncDisposable
         InboundWorkflowDefinition? workflow)
     {
         // Stored changes: what the commands and the runner share.
-        var context = new ChangeContext(store, clock, options, handlers.ToArray(), logger);
+        var timers = new TimerPolicy(workflow?.QueueTimeouts ?? QueueTimeouts.None, options.AutoCloseAfter);
+        var context = new ChangeContext(store, clock, options, handlers.ToArray(), logger, timers);
         var transitions = new ConversationTransitions(context);
         var steps = new StepExecutor(clock, workflowOptions.StepTimeout, logger);
         var assignments = new AssignmentService(context, transitions, directory, contacts, steps);
         var queue = new QueueDrainer(assignments, workflow?.Assigner ?? InboundWorkflowBuilder.DefaultAssigner());
         var followUps = new FollowUps(context, assignments, queue);
+        var wakes = new Wakes(context, transitions);
+        var timerCommands = new TimerCommands(context, transitions, assignments, queue, followUps, wakes, options.AutoCloseCategory);
 
         // The workflow runner, and the commands that start its runs through the launcher.
         var runner = workflow is null ? null : new WorkflowRunner(context, workflow, transitions, assignments, queue, contacts, steps);
@@ -47,11 +50,12 @@ internal sealed class Inbox : IDisposable, IAsyncDisposable
         // The façades.
         Engine = new ConversationEngine(
             _lifetime,
-            new Intake(context, launcher),
+            new Intake(context, launcher, wakes),
             new ConversationCommands(context, transitions, launcher, followUps),
             new AssignmentCommands(context, assignments, queue, followUps),
+            new SnoozeCommands(context, transitions),
             new ConversationQueries(context),
-            new Backstop(context, runner, directory, queue, Backstop.GraceFor(workflow?.RunLease)));
+            new Backstop(context, runner, directory, queue, Backstop.GraceFor(workflow?.RunLease), timerCommands, options.TimerLease));
         Roster = new AgentRoster(_lifetime, new AgentCommands(context, directory, followUps));
     }
 

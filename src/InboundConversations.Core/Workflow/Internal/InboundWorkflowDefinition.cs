@@ -9,8 +9,12 @@ internal sealed class InboundWorkflowDefinition(
     IConversationRouter? router,
     TeamId? defaultTeam,
     IAgentAssigner assigner,
-    TimeSpan runLease)
+    TimeSpan runLease,
+    QueueTimeouts queueTimeouts)
 {
+    /// <summary>The queue timeouts, per team and workflow-wide.</summary>
+    public QueueTimeouts QueueTimeouts { get; } = queueTimeouts;
+
     public TimeSpan RunLease { get; } = runLease;
 
     public IReadOnlyList<IConversationEnricher> Enrichers { get; } = enrichers;

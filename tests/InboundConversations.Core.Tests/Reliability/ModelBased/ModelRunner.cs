@@ -268,8 +268,8 @@ public sealed class ModelRunner : IDisposable
     private async Task BackstopAsync()
     {
         var everyReservationPastGrace = _model.EveryReservationPast(Now - ReservationGrace);
-        var result = await Engine.ResumeWorkflowsAsync();
-        Require(result == new ResumeResult(), $"the background pass found work the engine's follow-ups left: {result}");
+        var result = await Engine.ProcessDueAsync();
+        Require(result == new ProcessDueResult(), $"the background pass found work the engine's follow-ups left: {result}");
         _model.Count("backstop pass");
         if (everyReservationPastGrace)
         {

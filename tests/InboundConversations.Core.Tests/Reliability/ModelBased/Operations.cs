@@ -58,7 +58,7 @@ public enum RunTakeover
 /// </summary>
 public sealed record TakeOverDuringRun(int Contact, string Channel, string ExternalId, RunTakeover Change, string? Agent = null, string? Team = null) : Operation;
 
-/// <summary>The background pass (<see cref="IConversationEngine.ResumeWorkflowsAsync"/>): without faults it must find nothing to do.</summary>
+/// <summary>The background pass (<see cref="IConversationEngine.ProcessDueAsync"/>): without faults it must find nothing to do.</summary>
 public sealed record Backstop : Operation;
 
 /// <summary>Time passes (beyond the second every operation advances).</summary>
