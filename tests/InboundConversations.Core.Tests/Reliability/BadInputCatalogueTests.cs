@@ -91,6 +91,19 @@ public sealed class BadInputCatalogueTests
             .Saying("Assign is not allowed on a closed conversation"),
         Row("transfer: an agent outside the team named", typeof(AgentNotInTeamException), s => s.Engine.TransferAsync(s.Transfer(s.Assigned) with { ToTeam = SupportTeam, ToAgent = new AgentId("bob") })),
         Row("transfer: an offline agent", typeof(AgentUnavailableException), s => s.Engine.TransferAsync(s.Transfer(s.Assigned) with { ToAgent = new AgentId("olga") })),
+        Row("snooze: null request", typeof(ArgumentNullException), s => s.Engine.SnoozeAsync(null!)),
+        Row("snooze: default conversation id", typeof(InvalidIdentifierException), s => s.Engine.SnoozeAsync(Snooze(s, default, TimeSpan.FromHours(1)))).Naming("ConversationId"),
+        Row("snooze: until now", typeof(InvalidRequestException), s => s.Engine.SnoozeAsync(Snooze(s, s.Assigned, TimeSpan.Zero)))
+            .Naming("Until").Saying("it is not later than now"),
+        Row("snooze: until in the past", typeof(InvalidRequestException), s => s.Engine.SnoozeAsync(Snooze(s, s.Assigned, TimeSpan.FromMinutes(-5)))).Naming("Until"),
+        Row("snooze: beyond MaxSnooze", typeof(InvalidRequestException), s => s.Engine.SnoozeAsync(Snooze(s, s.Assigned, TimeSpan.FromDays(30) + TimeSpan.FromSeconds(1))))
+            .Naming("Until").Saying("(MaxSnooze)"),
+        Row("snooze: a contact as snoozer", typeof(InvalidActorException), s => s.Engine.SnoozeAsync(Snooze(s, s.Assigned, TimeSpan.FromHours(1)) with { SnoozedBy = Actor.Contact(new ContactId("+15550000001")) }))
+            .Saying("may not snooze a conversation."),
+        Row("snooze: closed conversation", typeof(ConversationClosedException), s => s.Engine.SnoozeAsync(Snooze(s, s.Closed, TimeSpan.FromHours(1)))),
+        Row("snooze: queued conversation", typeof(InvalidConversationTransitionException), s => s.Engine.SnoozeAsync(Snooze(s, s.Queued, TimeSpan.FromHours(1)))),
+        Row("snooze: unknown conversation", typeof(ConversationNotFoundException), s => s.Engine.SnoozeAsync(Snooze(s, s.Unknown, TimeSpan.FromHours(1)))),
+        Row("snooze: cancelled token", typeof(OperationCanceledException), s => s.Engine.SnoozeAsync(Snooze(s, s.Assigned, TimeSpan.FromHours(1)), s.Cancelled)),
         Row("get conversation: unknown", typeof(ConversationNotFoundException), s => s.Engine.GetConversationAsync(s.Unknown)),
         Row("get messages: default conversation id", typeof(InvalidIdentifierException), s => s.Engine.GetMessagesAsync(default)),
         Row("find workflow run: default conversation id", typeof(InvalidIdentifierException), s => s.Engine.FindWorkflowRunAsync(default)).Naming("ConversationId"),
@@ -169,6 +182,9 @@ public sealed class BadInputCatalogueTests
         nameof(InvalidActorException) => InvalidRequestReason.ActorNotAllowed,
         _ => InvalidRequestReason.InvalidValue,
     };
+
+    private static SnoozeConversationRequest Snooze(CatalogueScene scene, ConversationId id, TimeSpan ahead) =>
+        new() { ConversationId = id, Until = scene.Inbox.Clock.GetUtcNow() + ahead, SnoozedBy = Supervisor };
 
     private static string? FieldOf(Exception thrown) => (thrown as InvalidRequestException)?.Field;
 }
