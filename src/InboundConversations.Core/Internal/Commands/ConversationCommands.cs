@@ -6,7 +6,7 @@ namespace InboundConversations.Internal.Commands;
 
 /// <summary>Explicit opens, outbound messages and closes: each a validated change under the contact's gate.</summary>
 internal sealed class ConversationCommands(
-    ChangeContext context, ConversationTransitions transitions, IWorkflowLauncher workflow, FollowUps followUps)
+    ChangeContext context, IWorkflowLauncher workflow, Closes closes)
 {
     public async ValueTask<Conversation> OpenAsync(OpenConversationRequest request, CancellationToken cancellationToken)
     {
@@ -93,18 +93,7 @@ internal sealed class ConversationCommands(
         context.Validator.Validate(request);
         var closedAt = context.Clock.GetUtcNow();
         var closure = new ConversationClosure(request.ClosedBy, closedAt, request.Category, request.Notes);
-        var closed = await transitions.ApplyAsync(
-            request.Workspace,
-            request.ConversationId,
-            from: null,
-            ConversationTrigger.Close,
-            (current, state) => current with { State = state, Closure = closure, QueuedAt = null },
-            static stored => new ConversationClosed(stored),
-            beforeWrite: null,
-            cancellationToken).ConfigureAwait(false);
-        Log.ConversationClosed(context.Logger, closed.Id, closed.Workspace, request.ClosedBy.Kind);
-        await followUps.AfterCloseAsync(closed).ConfigureAwait(false);
-        return closed;
+        return await closes.CloseAsync(request.Workspace, request.ConversationId, guard: null, closure, cancellationToken).ConfigureAwait(false);
     }
 
     private static ConversationSource SourceOf(Actor openedBy) => openedBy.Kind switch

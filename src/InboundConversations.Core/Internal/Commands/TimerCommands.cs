@@ -31,6 +31,7 @@ internal sealed class TimerCommands(
     AssignmentService assignments,
     QueueDrainer queue,
     FollowUps followUps,
+    Closes closes,
     Wakes wakes,
     string autoCloseCategory)
 {
@@ -148,22 +149,9 @@ internal sealed class TimerCommands(
         return applied.Stored;
     }
 
-    private async ValueTask<Conversation?> CloseAsync(Conversation claimed, ChangeGuard guard, Actor by, string? category, CancellationToken cancellationToken)
-    {
-        var closure = new ConversationClosure(by, context.Clock.GetUtcNow(), category, Notes: null);
-        var closed = await transitions.ApplyAsync(
-            claimed.Workspace,
-            claimed.Id,
-            guard,
-            ConversationTrigger.Close,
-            (current, state) => current with { State = state, Closure = closure, QueuedAt = null },
-            static stored => new ConversationClosed(stored),
-            beforeWrite: null,
-            cancellationToken).ConfigureAwait(false);
-        Log.ConversationClosed(context.Logger, closed.Id, closed.Workspace, by.Kind);
-        await followUps.AfterCloseAsync(closed).ConfigureAwait(false);
-        return closed;
-    }
+    private async ValueTask<Conversation> CloseAsync(Conversation claimed, ChangeGuard guard, Actor by, string? category, CancellationToken cancellationToken) =>
+        await closes.CloseAsync(claimed.Workspace, claimed.Id, guard, new ConversationClosure(by, context.Clock.GetUtcNow(), category, Notes: null), cancellationToken)
+            .ConfigureAwait(false);
 
     /// <summary>
     /// Cancels the guarded timer without acting: a write that changes no state (an agent-message trigger, which every

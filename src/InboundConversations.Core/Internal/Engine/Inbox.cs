@@ -41,7 +41,8 @@ internal sealed class Inbox : IDisposable, IAsyncDisposable
         var queue = new QueueDrainer(assignments, workflow?.Assigner ?? InboundWorkflowBuilder.DefaultAssigner());
         var followUps = new FollowUps(context, assignments, queue);
         var wakes = new Wakes(context, transitions);
-        var timerCommands = new TimerCommands(context, transitions, assignments, queue, followUps, wakes, options.AutoCloseCategory);
+        var closes = new Closes(context, transitions, followUps);
+        var timerCommands = new TimerCommands(context, transitions, assignments, queue, followUps, closes, wakes, options.AutoCloseCategory);
 
         // The workflow runner, and the commands that start its runs through the launcher.
         var runner = workflow is null ? null : new WorkflowRunner(context, workflow, transitions, assignments, queue, contacts, steps);
@@ -51,7 +52,7 @@ internal sealed class Inbox : IDisposable, IAsyncDisposable
         Engine = new ConversationEngine(
             _lifetime,
             new Intake(context, launcher, wakes),
-            new ConversationCommands(context, transitions, launcher, followUps),
+            new ConversationCommands(context, launcher, closes),
             new AssignmentCommands(context, assignments, queue, followUps),
             new SnoozeCommands(context, transitions),
             new ConversationQueries(context),
