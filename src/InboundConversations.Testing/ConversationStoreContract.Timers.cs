@@ -212,6 +212,27 @@ public abstract partial class ConversationStoreContract
         Assert.Equal(armed, await store.FindAsync(default, armed.Id, CancellationToken.None));
     }
 
+    /// <summary>
+    /// What a timer's firing writes reads back as written: a close by the system (an auto-close, a queue timeout's close)
+    /// names the system and its rule as the closer, and a message the system writes names it as the author.
+    /// </summary>
+    /// <returns>A task.</returns>
+    [Fact]
+    public virtual async Task Update_ClosedByTheSystem_ReadsBackTheSystemAndItsRule()
+    {
+        var store = CreateStore();
+        var opened = await OpenAsync(store);
+        var notice = await store.AppendOutboundAsync(Samples.Reply(opened) with { Author = Actor.System("auto-close") }, null, CancellationToken.None);
+        var closure = new ConversationClosure(Actor.System("auto-close"), Samples.NextTime(), "auto-closed", null);
+
+        var closed = await store.UpdateAsync(opened with { State = ConversationState.Closed, Closure = closure }, CancellationToken.None);
+
+        Assert.Equal(closure, closed.Closure);
+        Assert.Equal(closed, await store.FindAsync(default, opened.Id, CancellationToken.None));
+        Assert.Equal(Actor.System("auto-close"), Assert.Single(await store.ListMessagesAsync(default, opened.Id, CancellationToken.None)).Author);
+        Assert.Equal(Actor.System("auto-close"), notice.Author);
+    }
+
     /// <summary>A timer of <paramref name="kind"/> due at <paramref name="dueAt"/>, armed an hour before.</summary>
     private static ConversationTimer Timer(ConversationTimerKind kind, DateTimeOffset dueAt) => new(kind, dueAt, dueAt.AddHours(-1));
 

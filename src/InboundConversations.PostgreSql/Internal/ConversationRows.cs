@@ -92,6 +92,7 @@ internal static class ConversationRows
             ActorKind.Agent => Actor.Agent(new AgentId(id!)),
             ActorKind.Workflow => Actor.Workflow(id),
             ActorKind.Api => Actor.Api(id),
+            ActorKind.System => Actor.System(id),
             _ => default,
         };
     }
