@@ -15,13 +15,14 @@ internal static class TimerSql
     /// $1 now, $2 the claim's end (now + lease), $3 the most to claim. One statement: it reads the open conversations due
     /// at $1 whose claim is none or lapsed, earliest due first, from the conversations_due index (so none of the
     /// conversations not due), locks them skipping those a concurrent claim holds locked, and marks each claimed until
-    /// $2. Two claims can never take one conversation: a row locked by the other is skipped, and one it claimed and
-    /// committed fails the claim condition when this statement re-checks the row it locks. Returns the claimed
-    /// conversations, earliest due first.
+    /// $2, found again by its row address (a tid scan: a join on the key would be planned as a scan of the whole
+    /// table), which cannot change while this statement holds the row's lock. Two claims can never take one
+    /// conversation: a row locked by the other is skipped, and one it claimed and committed fails the claim condition
+    /// when this statement re-checks the row it locks. Returns the claimed conversations, earliest due first.
     /// </summary>
     public static string ClaimDue(string schema) => $"""
         with due as (
-            select workspace, id from {schema}.conversations
+            select ctid from {schema}.conversations
             where state <> 5 and next_due_at is not null and next_due_at <= $1
               and (timer_claimed_until is null or timer_claimed_until <= $1)
             order by next_due_at
@@ -30,7 +31,7 @@ internal static class TimerSql
         ),
         claimed as (
             update {schema}.conversations c set timer_claimed_until = $2
-            from due where c.workspace = due.workspace and c.id = due.id
+            where c.ctid = any (array(select ctid from due))
             returning {Qualified(ConversationColumns, "c")}, c.next_due_at
         )
         select {ConversationColumns} from claimed order by next_due_at, workspace, id
