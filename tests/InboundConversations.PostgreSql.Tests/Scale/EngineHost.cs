@@ -22,8 +22,12 @@ internal sealed class EngineHost : IAsyncDisposable
 
     public IAgentRoster Roster { get; }
 
-    /// <summary>Starts an engine whose workflow routes everything to <paramref name="team"/> and assigns the least loaded agent.</summary>
-    public static EngineHost Start(string connectionString, string schema, string team, TimeProvider? clock = null, IConversationEnricher? enricher = null)
+    /// <summary>
+    /// Starts an engine whose workflow routes everything to <paramref name="team"/> and assigns the least loaded agent,
+    /// with the library's options as <paramref name="options"/> sets them (the defaults if none).
+    /// </summary>
+    public static EngineHost Start(
+        string connectionString, string schema, string team, TimeProvider? clock = null, IConversationEnricher? enricher = null, Action<InboundConversationsOptions>? options = null)
     {
         var services = new ServiceCollection();
         if (clock is not null)
@@ -31,7 +35,7 @@ internal sealed class EngineHost : IAsyncDisposable
             services.AddSingleton(clock);
         }
 
-        services.AddInboundConversations()
+        services.AddInboundConversations(options)
             .UsePostgreSql(connectionString, options => options.Schema = schema)
             .AddInboundWorkflow(workflow =>
             {

@@ -56,6 +56,20 @@ internal sealed class InboxCensus(NpgsqlDataSource dataSource, string schema)
     public Task<long> OnlineAgentsWithRoomAsync() => CountAsync(
         $"select count(*) from \"{schema}\".agents where presence = 1 and open_conversations < capacity");
 
+    /// <summary>Conversations in <paramref name="state"/> (its number).</summary>
+    public Task<long> InStateAsync(ConversationState state) => CountAsync($"select count(*) from \"{schema}\".conversations where state = {(int)state}");
+
+    /// <summary>Conversations closed by the system (actor kind 5) under <paramref name="rule"/>, with <paramref name="category"/>.</summary>
+    public Task<long> ClosedBySystemAsync(string rule, string category) => CountAsync(
+        $"select count(*) from \"{schema}\".conversations where state = 5 and closed_by_kind = 5 and closed_by_id = '{rule}' and close_category = '{category}'");
+
+    /// <summary>Conversations with a timer armed, or an earliest due time written, or a claim on their timers held.</summary>
+    public Task<long> ConversationsWithTimersAsync() => CountAsync(
+        $"select count(*) from \"{schema}\".conversations where timers <> '{{}}'::jsonb or next_due_at is not null");
+
+    /// <summary>Conversations whose timers a background pass holds claimed (the claim written, whether or not it lapsed).</summary>
+    public Task<long> TimerClaimsAsync() => CountAsync($"select count(*) from \"{schema}\".conversations where timer_claimed_until is not null");
+
     /// <summary>Rows of a table.</summary>
     public Task<long> RowsAsync(string table) => CountAsync($"select count(*) from \"{schema}\".{table}");
 

@@ -100,6 +100,32 @@ public sealed class PostgreSqlMigrationsTests(PostgreSqlServer server)
         (await directory.ReleaseAsync(default, ana, new ConversationVersion(new ConversationId(assigned), 5), CancellationToken.None)).OpenConversations.Should().Be(0);
     }
 
+    [Fact]
+    public async Task ApplyAsync_OnAVersion2Schema_GivesItsConversationsNoTimers_ThatTheStoreThenArmsAndClaims()
+    {
+        await using var dataSource = NpgsqlDataSource.Create(await server.CreateDatabaseAsync("migrate_v2"));
+        const string Schema = "v2";
+        await ApplyUpToAsync(dataSource, Schema, 2);
+        var (open, closed) = (Guid.NewGuid(), Guid.NewGuid());
+        await ExecuteAsync(dataSource, $"""
+            insert into {Schema}.conversations (workspace, id, contact, channel, source, opened_by_kind, opened_by_id, opened_at, state, team, version) values
+                ('default', '{open}', 'c1', 'sms', 2, 2, 'ana', '2026-01-01T08:00:00Z', 4, 'support', 3),
+                ('default', '{closed}', 'c2', 'sms', 2, 2, 'ana', '2026-01-01T08:00:00Z', 5, 'support', 9);
+            """);
+
+        (await PostgreSqlMigrations.ApplyAsync(dataSource, Schema)).Should().Equal(Enumerable.Range(3, PostgreSqlMigrations.LatestVersion - 2));
+
+        var store = new PostgreSqlConversationStore(dataSource, new PostgreSqlOptions { Schema = Schema });
+        var farFuture = new DateTimeOffset(9000, 1, 1, 0, 0, 0, TimeSpan.Zero);
+        var existing = (await store.FindAsync(default, new ConversationId(open), CancellationToken.None))!;
+        existing.Timers.Should().BeEmpty();
+        (await store.FindAsync(default, new ConversationId(closed), CancellationToken.None))!.Timers.Should().BeEmpty();
+        (await store.ClaimDueAsync(farFuture, TimeSpan.FromMinutes(1), 10, CancellationToken.None)).Should().BeEmpty("no conversation had a timer before version 3");
+        var timer = new ConversationTimer(ConversationTimerKind.AutoClose, new DateTimeOffset(2026, 1, 2, 8, 0, 0, TimeSpan.Zero), existing.OpenedAt);
+        var armed = await store.UpdateAsync(existing with { Timers = ConversationTimers.Of([timer]) }, CancellationToken.None);
+        (await store.ClaimDueAsync(farFuture, TimeSpan.FromMinutes(1), 10, CancellationToken.None)).Should().Equal(armed);
+    }
+
     [Theory]
     [InlineData("")]
     [InlineData("Inbox")]
@@ -224,14 +250,19 @@ public sealed class PostgreSqlMigrationsTests(PostgreSqlServer server)
     }
 
     /// <summary>Brings <paramref name="schema"/> to version 1 only, as a database that ran the version 1 package is.</summary>
-    private static async Task ApplyVersion1Async(NpgsqlDataSource dataSource, string schema)
+    private static Task ApplyVersion1Async(NpgsqlDataSource dataSource, string schema) => ApplyUpToAsync(dataSource, schema, 1);
+
+    /// <summary>Brings <paramref name="schema"/> to <paramref name="version"/> only, as a database that ran that version's package is.</summary>
+    private static async Task ApplyUpToAsync(NpgsqlDataSource dataSource, string schema, int version)
     {
-        var version1 = Migration.All[0];
-        version1.Version.Should().Be(1);
         await ExecuteAsync(dataSource, $"create schema {schema}; create table {schema}.schema_migrations (version integer primary key, name text not null, applied_at timestamptz not null default now())");
-        await ExecuteAsync(dataSource, version1.SqlFor(schema));
-        await ExecuteAsync(dataSource, $"insert into {schema}.schema_migrations (version, name) values (1, '{version1.Name}')");
-        (await PostgreSqlMigrations.GetVersionAsync(dataSource, schema)).Should().Be(1);
+        foreach (var migration in Migration.All.Take(version))
+        {
+            await ExecuteAsync(dataSource, migration.SqlFor(schema));
+            await ExecuteAsync(dataSource, $"insert into {schema}.schema_migrations (version, name) values ({migration.Version}, '{migration.Name}')");
+        }
+
+        (await PostgreSqlMigrations.GetVersionAsync(dataSource, schema)).Should().Be(version);
     }
 
     private static async Task ExecuteAsync(NpgsqlDataSource dataSource, string sql)
