@@ -1,13 +1,18 @@
+using InboundConversations.Hosting;
 using InboundConversations.PostgreSql;
 using InboundConversations.Storage;
 using InboundConversations.Testing;
 using InboundConversations.WebhookHost.Tests.Support;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
 
 namespace InboundConversations.WebhookHost.Tests;
 
-/// <summary>Start-up: agents from configuration, settings checked before any request, unfinished runs resumed.</summary>
+/// <summary>
+/// Start-up: agents from configuration, settings checked before any request, unfinished runs resumed by the
+/// background processing's first pass and, while the host runs, by its later passes.
+/// </summary>
 public sealed class StartupTests
 {
     [Fact]
@@ -76,6 +81,26 @@ public sealed class StartupTests
     }
 
     [Fact]
+    public async Task Start_WithABackgroundProcessingIntervalOutOfRange_StopsTheHostNamingIt()
+    {
+        var start = () => RunningHost.StartAsync(["--InboundConversations:BackgroundProcessing:Interval=02:00:00"]);
+
+        (await start.Should().ThrowAsync<OptionsValidationException>()).Which.Message.Should()
+            .Contain("BackgroundProcessingOptions.Interval").And.Contain("it is 02:00:00");
+    }
+
+    [Fact]
+    public async Task Start_WithTheBackgroundProcessingIntervalFromConfiguration_WaitsThatLongBetweenPasses()
+    {
+        await using var host = await RunningHost.StartAsync(["--InboundConversations:BackgroundProcessing:Interval=00:00:07"]);
+
+        host.Services.GetRequiredService<IOptions<BackgroundProcessingOptions>>().Value.Interval.Should().Be(TimeSpan.FromSeconds(7));
+        host.Services.GetServices<IHostedService>().Should().ContainSingle(s => s.GetType().Name == "BackgroundProcessingService");
+        host.Clock.Advance(TimeSpan.FromSeconds(7));
+        await host.Clock.WaitForTimerAsync(TimeSpan.FromSeconds(7)); // the second pass ran, and the next wait began
+    }
+
+    [Fact]
     public async Task Start_WithAnAgentCapacityBelowOne_StopsTheHostWithTheLibrarysException()
     {
         var start = () => RunningHost.StartAsync(["--Inbox:Agents:1:Capacity=0"]);
@@ -111,8 +136,9 @@ public sealed class StartupTests
 
         await using var restarted = await RunningHost.StartAsync(services: s => Shared(s, conversations));
 
+        // RunningHost returns once the background processing's first pass has ended: the pass that resumed the run.
         var resumed = (await restarted.GetConversationAsync(id).ShouldAnswerAsync()).GetProperty("conversation");
-        resumed.Text("state").Should().Be("queued", "start-up resumed the run: routed to sales, where nobody is online");
+        resumed.Text("state").Should().Be("queued", "the first background pass resumed the run: routed to sales, where nobody is online");
         resumed.Text("team").Should().Be("sales");
         (await restarted.Client.GetAsync("/teams/sales/queue").ShouldAnswerAsync()).GetProperty("queued").GetArrayLength().Should().Be(1);
         var redelivered = await restarted.PostWebhookAsync("wamid.1", "What is the price?").ShouldAnswerAsync();
@@ -121,7 +147,7 @@ public sealed class StartupTests
     }
 
     [Fact]
-    public async Task WhileRunning_ThePeriodicResumePicksUpARunAStoreFailureInterrupted()
+    public async Task WhileRunning_TheBackgroundProcessingPicksUpARunAStoreFailureInterrupted()
     {
         var down = false;
         var writes = 0;
@@ -137,7 +163,7 @@ public sealed class StartupTests
         (await host.GetConversationAsync(id).ShouldAnswerAsync()).GetProperty("conversation").Text("state").Should().Be("triaging");
 
         down = false;
-        host.Clock.Advance(TimeSpan.FromMinutes(2)); // past the run's lease: the next tick resumes it
+        host.Clock.Advance(TimeSpan.FromMinutes(2)); // past the run's lease: the next pass resumes it
 
         (await queued.Task.WaitAsync(TimeSpan.FromSeconds(30))).ConversationId.ToString().Should().Be(id);
         var resumed = (await host.GetConversationAsync(id).ShouldAnswerAsync()).GetProperty("conversation");

@@ -2,11 +2,14 @@
 // Usage: dotnet run -- <expected package version>. Exits 1 on the first step that is not as expected.
 using System.Reflection;
 using InboundConversations;
+using InboundConversations.Hosting;
 using InboundConversations.PostgreSql;
 using InboundConversations.Storage;
 using InboundConversations.Testing;
 using InboundConversations.Workflow;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Options;
 
 if (args.Length != 1)
 {
@@ -22,7 +25,7 @@ void Check(bool holds, string expectation)
 }
 
 Console.WriteLine("The assemblies come from the packages under test:");
-foreach (var assembly in new[] { typeof(IConversationEngine).Assembly, typeof(PostgreSqlConversationStore).Assembly, typeof(ConversationStoreContract).Assembly })
+foreach (var assembly in new[] { typeof(IConversationEngine).Assembly, typeof(PostgreSqlConversationStore).Assembly, typeof(BackgroundProcessingOptions).Assembly, typeof(ConversationStoreContract).Assembly })
 {
     var version = assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion ?? "";
     Check(version.Split('+')[0] == args[0], $"{assembly.GetName().Name} {version}, expected {args[0]}");
@@ -81,6 +84,22 @@ postgres.AddInboundConversations().UsePostgreSql("Host=127.0.0.1;Database=inbox"
 await using (var postgresProvider = postgres.BuildServiceProvider())
 {
     Check(postgresProvider.GetRequiredService<IConversationStore>() is PostgreSqlConversationStore, "UsePostgreSql replaces the conversation store");
+}
+
+Console.WriteLine("The hosting package (the background service, started and stopped):");
+var hosted = new ServiceCollection();
+hosted.AddInboundConversations().AddBackgroundProcessing(options => options.Interval = TimeSpan.FromSeconds(5));
+await using (var hostedProvider = hosted.BuildServiceProvider())
+{
+    Check(hostedProvider.GetRequiredService<IOptions<BackgroundProcessingOptions>>().Value.Interval == TimeSpan.FromSeconds(5), "AddBackgroundProcessing takes its interval");
+    var services = hostedProvider.GetServices<IHostedService>().ToList();
+    Check(services.Count == 1 && services[0] is BackgroundService, $"it adds one background service ({services.Count})");
+    if (services is [BackgroundService background])
+    {
+        await background.StartAsync(CancellationToken.None);
+        await background.StopAsync(CancellationToken.None).WaitAsync(TimeSpan.FromSeconds(30));
+        Check(background.ExecuteTask is { IsCompleted: true, IsFaulted: false }, $"which starts and stops cleanly ({background.ExecuteTask?.Status})");
+    }
 }
 
 Console.WriteLine(failures == 0 ? "packaging check passed" : $"packaging check: {failures} step(s) failed");
