@@ -119,12 +119,15 @@ public sealed class StartupTests
             .AddSingleton(store).AddSingleton<IAgentDirectory>(agents).AddSingleton<IContactStore>(contacts);
 
         // The first process stores the message, the conversation and its pending run, then every write fails: the
-        // webhook still answers 200 (the message is safe), and the run stays unfinished.
+        // webhook still answers 200 (the message is safe), and the run stays unfinished. The writes are counted from
+        // the webhook on (the start-up pass claims due timers, a write).
+        var counting = false;
         var writes = 0;
-        var outage = new FaultPlan(seed: 1) { Override = call => call.IsWrite && ++writes > 1 ? FaultKind.Transient : null };
+        var outage = new FaultPlan(seed: 1) { Override = call => counting && call.IsWrite && ++writes > 1 ? FaultKind.Transient : null };
         string id;
         await using (var crashing = await RunningHost.StartAsync(services: s => Shared(s, new FaultInjectingConversationStore(conversations, outage))))
         {
+            counting = true;
             var received = await crashing.PostWebhookAsync("wamid.1", "What is the price?").ShouldAnswerAsync();
             received.Text("outcome").Should().Be("opened");
             id = received.Text("conversationId");

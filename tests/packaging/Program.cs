@@ -86,19 +86,22 @@ await using (var postgresProvider = postgres.BuildServiceProvider())
     Check(postgresProvider.GetRequiredService<IConversationStore>() is PostgreSqlConversationStore, "UsePostgreSql replaces the conversation store");
 }
 
-Console.WriteLine("The hosting package (the background service, started and stopped):");
-var hosted = new ServiceCollection();
+Console.WriteLine("The hosting package (the background service: a pass, a wait, a stop):");
+var waits = new WaitSignallingClock();
+var hosted = new ServiceCollection().AddSingleton<TimeProvider>(waits);
 hosted.AddInboundConversations().AddBackgroundProcessing(options => options.Interval = TimeSpan.FromSeconds(5));
 await using (var hostedProvider = hosted.BuildServiceProvider())
 {
     Check(hostedProvider.GetRequiredService<IOptions<BackgroundProcessingOptions>>().Value.Interval == TimeSpan.FromSeconds(5), "AddBackgroundProcessing takes its interval");
-    var services = hostedProvider.GetServices<IHostedService>().ToList();
-    Check(services.Count == 1 && services[0] is BackgroundService, $"it adds one background service ({services.Count})");
-    if (services is [BackgroundService background])
+    var hostedServices = hostedProvider.GetServices<IHostedService>().ToList();
+    Check(hostedServices is [BackgroundService], $"it adds one background service ({hostedServices.Count})");
+    if (hostedServices is [BackgroundService background])
     {
         await background.StartAsync(CancellationToken.None);
+        var due = await waits.FirstWait.Task.WaitAsync(TimeSpan.FromSeconds(30));
+        Check(due == TimeSpan.FromSeconds(5), $"its first pass ran, then it waits the interval on the library's TimeProvider ({due})");
         await background.StopAsync(CancellationToken.None).WaitAsync(TimeSpan.FromSeconds(30));
-        Check(background.ExecuteTask is { IsCompleted: true, IsFaulted: false }, $"which starts and stops cleanly ({background.ExecuteTask?.Status})");
+        Check(background.ExecuteTask?.Status == TaskStatus.RanToCompletion, $"and it stops cleanly ({background.ExecuteTask?.Status})");
     }
 }
 
@@ -113,3 +116,15 @@ static InboundMessage Message(string externalId, string content) => new()
     Content = content,
     SentAt = TimeProvider.System.GetUtcNow(),
 };
+
+/// <summary>The system clock, telling when the first timer is made (the background service's wait after its first pass).</summary>
+internal sealed class WaitSignallingClock : TimeProvider
+{
+    public TaskCompletionSource<TimeSpan> FirstWait { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+    public override ITimer CreateTimer(TimerCallback callback, object? state, TimeSpan dueTime, TimeSpan period)
+    {
+        FirstWait.TrySetResult(dueTime);
+        return base.CreateTimer(callback, state, dueTime, period);
+    }
+}

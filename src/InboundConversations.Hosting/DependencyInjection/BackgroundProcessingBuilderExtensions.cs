@@ -13,13 +13,14 @@ namespace Microsoft.Extensions.DependencyInjection;
 public static class BackgroundProcessingBuilderExtensions
 {
     /// <summary>
-    /// Adds a hosted service that calls <see cref="IConversationEngine.ProcessDueAsync"/> when the host starts and
-    /// then <see cref="BackgroundProcessingOptions.Interval"/> after each pass ends: due timers fire (queue timeouts,
-    /// auto-closes, snooze ends), interrupted workflow runs resume, leftover reservations are released and queues
-    /// drained. It waits on the library's <see cref="TimeProvider"/> (the one registered in the services), never
-    /// overlaps itself, logs a pass that throws (event 4002, the exception's type only) and tries again at the next
-    /// pass, and stops promptly when the host stops, cancelling a pass in flight. Several processes may each run it:
-    /// the store's claims make one of them fire each timer. Calling it again adds no second service; each
+    /// Adds a hosted service that calls <see cref="IConversationEngine.ProcessDueAsync"/> as the host starts (beside
+    /// the other hosted services, not before them: the server may take requests meanwhile, which the engine allows)
+    /// and then <see cref="BackgroundProcessingOptions.Interval"/> after each pass ends: due timers fire (queue
+    /// timeouts, auto-closes, snooze ends), interrupted workflow runs resume, leftover reservations are released and
+    /// queues drained. It waits on the library's <see cref="TimeProvider"/> (the one registered in the services),
+    /// never overlaps itself, logs a pass that throws (event 4002, the exception's type only) and tries again at the
+    /// next pass, and stops promptly when the host stops, cancelling a pass in flight. Several processes may each run
+    /// it: the store's claims make one of them fire each timer. Calling it again adds no second service; each
     /// <paramref name="configure"/> applies, in order.
     /// </summary>
     /// <param name="builder">The builder from <c>AddInboundConversations()</c>.</param>
