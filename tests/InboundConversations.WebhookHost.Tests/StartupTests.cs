@@ -1,13 +1,18 @@
+using InboundConversations.Hosting;
 using InboundConversations.PostgreSql;
 using InboundConversations.Storage;
 using InboundConversations.Testing;
 using InboundConversations.WebhookHost.Tests.Support;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
 
 namespace InboundConversations.WebhookHost.Tests;
 
-/// <summary>Start-up: agents from configuration, settings checked before any request, unfinished runs resumed.</summary>
+/// <summary>
+/// Start-up: agents from configuration, settings checked before any request, unfinished runs resumed by the
+/// background processing's first pass and, while the host runs, by its later passes.
+/// </summary>
 public sealed class StartupTests
 {
     [Fact]
@@ -76,6 +81,26 @@ public sealed class StartupTests
     }
 
     [Fact]
+    public async Task Start_WithABackgroundProcessingIntervalOutOfRange_StopsTheHostNamingIt()
+    {
+        var start = () => RunningHost.StartAsync(["--InboundConversations:BackgroundProcessing:Interval=02:00:00"]);
+
+        (await start.Should().ThrowAsync<OptionsValidationException>()).Which.Message.Should()
+            .Contain("BackgroundProcessingOptions.Interval").And.Contain("it is 02:00:00");
+    }
+
+    [Fact]
+    public async Task Start_WithTheBackgroundProcessingIntervalFromConfiguration_WaitsThatLongBetweenPasses()
+    {
+        await using var host = await RunningHost.StartAsync(["--InboundConversations:BackgroundProcessing:Interval=00:00:07"]);
+
+        host.Services.GetRequiredService<IOptions<BackgroundProcessingOptions>>().Value.Interval.Should().Be(TimeSpan.FromSeconds(7));
+        host.Services.GetServices<IHostedService>().Should().ContainSingle(s => s.GetType().Name == "BackgroundProcessingService");
+        host.Clock.Advance(TimeSpan.FromSeconds(7));
+        await host.Clock.WaitForTimerAsync(TimeSpan.FromSeconds(7)); // the second pass ran, and the next wait began
+    }
+
+    [Fact]
     public async Task Start_WithAnAgentCapacityBelowOne_StopsTheHostWithTheLibrarysException()
     {
         var start = () => RunningHost.StartAsync(["--Inbox:Agents:1:Capacity=0"]);
@@ -94,12 +119,15 @@ public sealed class StartupTests
             .AddSingleton(store).AddSingleton<IAgentDirectory>(agents).AddSingleton<IContactStore>(contacts);
 
         // The first process stores the message, the conversation and its pending run, then every write fails: the
-        // webhook still answers 200 (the message is safe), and the run stays unfinished.
+        // webhook still answers 200 (the message is safe), and the run stays unfinished. The writes are counted from
+        // the webhook on (the start-up pass claims due timers, a write).
+        var counting = false;
         var writes = 0;
-        var outage = new FaultPlan(seed: 1) { Override = call => call.IsWrite && ++writes > 1 ? FaultKind.Transient : null };
+        var outage = new FaultPlan(seed: 1) { Override = call => counting && call.IsWrite && ++writes > 1 ? FaultKind.Transient : null };
         string id;
         await using (var crashing = await RunningHost.StartAsync(services: s => Shared(s, new FaultInjectingConversationStore(conversations, outage))))
         {
+            counting = true;
             var received = await crashing.PostWebhookAsync("wamid.1", "What is the price?").ShouldAnswerAsync();
             received.Text("outcome").Should().Be("opened");
             id = received.Text("conversationId");
@@ -111,8 +139,9 @@ public sealed class StartupTests
 
         await using var restarted = await RunningHost.StartAsync(services: s => Shared(s, conversations));
 
+        // RunningHost returns once the background processing's first pass has ended: the pass that resumed the run.
         var resumed = (await restarted.GetConversationAsync(id).ShouldAnswerAsync()).GetProperty("conversation");
-        resumed.Text("state").Should().Be("queued", "start-up resumed the run: routed to sales, where nobody is online");
+        resumed.Text("state").Should().Be("queued", "the first background pass resumed the run: routed to sales, where nobody is online");
         resumed.Text("team").Should().Be("sales");
         (await restarted.Client.GetAsync("/teams/sales/queue").ShouldAnswerAsync()).GetProperty("queued").GetArrayLength().Should().Be(1);
         var redelivered = await restarted.PostWebhookAsync("wamid.1", "What is the price?").ShouldAnswerAsync();
@@ -121,7 +150,7 @@ public sealed class StartupTests
     }
 
     [Fact]
-    public async Task WhileRunning_ThePeriodicResumePicksUpARunAStoreFailureInterrupted()
+    public async Task WhileRunning_TheBackgroundProcessingPicksUpARunAStoreFailureInterrupted()
     {
         var down = false;
         var writes = 0;
@@ -137,7 +166,7 @@ public sealed class StartupTests
         (await host.GetConversationAsync(id).ShouldAnswerAsync()).GetProperty("conversation").Text("state").Should().Be("triaging");
 
         down = false;
-        host.Clock.Advance(TimeSpan.FromMinutes(2)); // past the run's lease: the next tick resumes it
+        host.Clock.Advance(TimeSpan.FromMinutes(2)); // past the run's lease: the next pass resumes it
 
         (await queued.Task.WaitAsync(TimeSpan.FromSeconds(30))).ConversationId.ToString().Should().Be(id);
         var resumed = (await host.GetConversationAsync(id).ShouldAnswerAsync()).GetProperty("conversation");

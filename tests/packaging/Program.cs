@@ -2,11 +2,14 @@
 // Usage: dotnet run -- <expected package version>. Exits 1 on the first step that is not as expected.
 using System.Reflection;
 using InboundConversations;
+using InboundConversations.Hosting;
 using InboundConversations.PostgreSql;
 using InboundConversations.Storage;
 using InboundConversations.Testing;
 using InboundConversations.Workflow;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Options;
 
 if (args.Length != 1)
 {
@@ -22,7 +25,7 @@ void Check(bool holds, string expectation)
 }
 
 Console.WriteLine("The assemblies come from the packages under test:");
-foreach (var assembly in new[] { typeof(IConversationEngine).Assembly, typeof(PostgreSqlConversationStore).Assembly, typeof(ConversationStoreContract).Assembly })
+foreach (var assembly in new[] { typeof(IConversationEngine).Assembly, typeof(PostgreSqlConversationStore).Assembly, typeof(BackgroundProcessingOptions).Assembly, typeof(ConversationStoreContract).Assembly })
 {
     var version = assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion ?? "";
     Check(version.Split('+')[0] == args[0], $"{assembly.GetName().Name} {version}, expected {args[0]}");
@@ -83,6 +86,25 @@ await using (var postgresProvider = postgres.BuildServiceProvider())
     Check(postgresProvider.GetRequiredService<IConversationStore>() is PostgreSqlConversationStore, "UsePostgreSql replaces the conversation store");
 }
 
+Console.WriteLine("The hosting package (the background service: a pass, a wait, a stop):");
+var waits = new WaitSignallingClock();
+var hosted = new ServiceCollection().AddSingleton<TimeProvider>(waits);
+hosted.AddInboundConversations().AddBackgroundProcessing(options => options.Interval = TimeSpan.FromSeconds(5));
+await using (var hostedProvider = hosted.BuildServiceProvider())
+{
+    Check(hostedProvider.GetRequiredService<IOptions<BackgroundProcessingOptions>>().Value.Interval == TimeSpan.FromSeconds(5), "AddBackgroundProcessing takes its interval");
+    var hostedServices = hostedProvider.GetServices<IHostedService>().ToList();
+    Check(hostedServices is [BackgroundService], $"it adds one background service ({hostedServices.Count})");
+    if (hostedServices is [BackgroundService background])
+    {
+        await background.StartAsync(CancellationToken.None);
+        var due = await waits.FirstWait.Task.WaitAsync(TimeSpan.FromSeconds(30));
+        Check(due == TimeSpan.FromSeconds(5), $"its first pass ran, then it waits the interval on the library's TimeProvider ({due})");
+        await background.StopAsync(CancellationToken.None).WaitAsync(TimeSpan.FromSeconds(30));
+        Check(background.ExecuteTask?.Status == TaskStatus.RanToCompletion, $"and it stops cleanly ({background.ExecuteTask?.Status})");
+    }
+}
+
 Console.WriteLine(failures == 0 ? "packaging check passed" : $"packaging check: {failures} step(s) failed");
 return failures == 0 ? 0 : 1;
 
@@ -94,3 +116,15 @@ static InboundMessage Message(string externalId, string content) => new()
     Content = content,
     SentAt = TimeProvider.System.GetUtcNow(),
 };
+
+/// <summary>The system clock, telling when the first timer is made (the background service's wait after its first pass).</summary>
+internal sealed class WaitSignallingClock : TimeProvider
+{
+    public TaskCompletionSource<TimeSpan> FirstWait { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+    public override ITimer CreateTimer(TimerCallback callback, object? state, TimeSpan dueTime, TimeSpan period)
+    {
+        FirstWait.TrySetResult(dueTime);
+        return base.CreateTimer(callback, state, dueTime, period);
+    }
+}

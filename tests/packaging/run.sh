@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Packaging test: a throwaway console app restores InboundConversations.Core, .PostgreSql and .Testing from the .nupkg files in
+# Packaging test: a throwaway console app restores InboundConversations.Core, .PostgreSql, .Hosting and .Testing from the .nupkg files in
 # a folder (as `dotnet pack` left them) and runs one inbound cycle against them (Program.cs).
 # Usage: tests/packaging/run.sh [packages folder, default artifacts/packages]. Exits non-zero on any failure.
 # Needs only the .NET SDK (plus bash and coreutils). The app is built in a temporary folder outside the repository,
@@ -20,7 +20,7 @@ if [[ ${#core[@]} -ne 1 ]]; then
 fi
 version="${core[0]##*/InboundConversations.Core.}"
 version="${version%.nupkg}"
-for id in InboundConversations.Core InboundConversations.PostgreSql InboundConversations.Testing; do
+for id in InboundConversations.Core InboundConversations.PostgreSql InboundConversations.Hosting InboundConversations.Testing; do
   for file in "$packages/$id.$version.nupkg" "$packages/$id.$version.snupkg"; do
     [[ -f $file ]] || { echo "packaging test: missing $file" >&2; exit 1; }
   done
@@ -49,7 +49,7 @@ echo "packaging test: InboundConversations $version from $packages"
 dotnet restore "$work/PackageCheck.csproj" -p:InboundConversationsVersion="$version"
 
 # What was restored must be byte for byte what was packed (not a same-numbered package from another source).
-for id in InboundConversations.Core InboundConversations.PostgreSql InboundConversations.Testing; do
+for id in InboundConversations.Core InboundConversations.PostgreSql InboundConversations.Hosting InboundConversations.Testing; do
   lower="${id,,}"
   restored="$NUGET_PACKAGES/$lower/${version,,}/$lower.${version,,}.nupkg"
   if ! cmp -s "$packages/$id.$version.nupkg" "$restored"; then

@@ -1,3 +1,4 @@
+using InboundConversations.Hosting;
 using InboundConversations.WebhookHost.Agents;
 using InboundConversations.Workflow;
 using Microsoft.Extensions.Options;
@@ -6,7 +7,8 @@ namespace InboundConversations.WebhookHost.Inbox;
 
 /// <summary>
 /// The library's wiring: its options from configuration, the storage (in memory, or PostgreSQL when the connection
-/// string <c>Inbox</c> is set, so several instances share one inbox), the inbound workflow, the agents, start-up work.
+/// string <c>Inbox</c> is set, so several instances share one inbox), the inbound workflow, the background processing
+/// (due timers, interrupted runs), the agents.
 /// </summary>
 internal static class InboxServiceCollectionExtensions
 {
@@ -14,7 +16,12 @@ internal static class InboxServiceCollectionExtensions
     {
         services.Configure<InboundConversationsOptions>(configuration.GetSection("InboundConversations"));
         services.Configure<InboundWorkflowOptions>(configuration.GetSection("InboundConversations:Workflow"));
-        var inbox = services.AddInboundConversations().AddInboundWorkflow(InboxWorkflow.Configure);
+        services.Configure<BackgroundProcessingOptions>(configuration.GetSection("InboundConversations:BackgroundProcessing"));
+        // The background processing runs a pass at start-up (runs an earlier process left unfinished resume) and then
+        // every Interval: due timers fire, and a run a store failure interrupted resumes once its lease lapses.
+        var inbox = services.AddInboundConversations()
+            .AddInboundWorkflow(InboxWorkflow.Configure)
+            .AddBackgroundProcessing();
         if (configuration.GetConnectionString("Inbox") is { Length: > 0 } connectionString)
         {
             inbox.UsePostgreSql(connectionString, options => configuration.GetSection("Inbox:PostgreSql").Bind(options));
@@ -25,9 +32,8 @@ internal static class InboxServiceCollectionExtensions
             .ValidateOnStart();
         services.AddSingleton<IValidateOptions<AgentsOptions>, AgentsOptionsValidator>();
 
-        // Hosted services start before the server takes requests: agents are registered and unfinished runs resumed first.
+        // Hosted services start before the server takes requests: the agents are registered first.
         services.AddHostedService<InboxStartup>();
-        services.AddHostedService<PeriodicResume>();
         return services;
     }
 }

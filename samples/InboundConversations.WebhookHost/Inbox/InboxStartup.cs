@@ -4,11 +4,10 @@ using Microsoft.Extensions.Options;
 namespace InboundConversations.WebhookHost.Inbox;
 
 /// <summary>
-/// Start-up work, in order: register the configured agents (offline until they set their presence), then resume
-/// every workflow run an earlier process left unfinished. A bad agent setting stops the host here.
+/// Start-up work: register the configured agents (offline until they set their presence). A bad agent setting stops
+/// the host here. The runs an earlier process left unfinished are resumed by the background processing's first pass.
 /// </summary>
-internal sealed class InboxStartup(
-    IAgentRoster roster, IConversationEngine engine, IOptions<AgentsOptions> agents, ILogger<InboxStartup> logger) : IHostedService
+internal sealed class InboxStartup(IAgentRoster roster, IOptions<AgentsOptions> agents, ILogger<InboxStartup> logger) : IHostedService
 {
     public async Task StartAsync(CancellationToken cancellationToken)
     {
@@ -23,8 +22,6 @@ internal sealed class InboxStartup(
         }
 
         InboxLog.AgentsRegistered(logger, agents.Value.Agents.Count);
-        var resumed = await engine.ProcessDueAsync(cancellationToken);
-        InboxLog.WorkflowsResumed(logger, resumed.RunsResumed);
     }
 
     public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;

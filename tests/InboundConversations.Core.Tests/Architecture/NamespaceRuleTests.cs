@@ -14,8 +14,17 @@ public sealed partial class NamespaceRuleTests
     {
         { "src/InboundConversations.Core", "InboundConversations" },
         { "src/InboundConversations.PostgreSql", "InboundConversations.PostgreSql" },
+        { "src/InboundConversations.Hosting", "InboundConversations.Hosting" },
         { "src/InboundConversations.Testing", "InboundConversations.Testing" },
     };
+
+    [Fact]
+    public void ThePackagesChecked_AreEveryProjectUnderSrc()
+    {
+        var projects = Directory.EnumerateDirectories(Repository.PathOf("src")).Select(folder => $"src/{Path.GetFileName(folder)}");
+
+        projects.Should().BeEquivalentTo(Packages.Select(row => (string)row[0]), "a new package follows the rule too");
+    }
 
     [Theory]
     [MemberData(nameof(Packages))]
@@ -68,6 +77,7 @@ public sealed partial class NamespaceRuleTests
         ExpectedNamespace("Storage/Internal/TeamQueues.cs", "InboundConversations").Should().Be("InboundConversations.Storage.Internal");
         ExpectedNamespace("Conversation.cs", "InboundConversations").Should().Be("InboundConversations");
         ExpectedNamespace("DependencyInjection/PostgreSqlBuilderExtensions.cs", "InboundConversations.PostgreSql").Should().Be("Microsoft.Extensions.DependencyInjection");
+        ExpectedNamespace("Internal/BackgroundProcessingService.cs", "InboundConversations.Hosting").Should().Be("InboundConversations.Hosting.Internal");
     }
 
     private static string ExpectedNamespace(string relative, string rootNamespace)

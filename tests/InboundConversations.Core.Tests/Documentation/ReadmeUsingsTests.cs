@@ -56,7 +56,7 @@ public sealed partial class ReadmeUsingsTests
     {
         var text = File.ReadAllText(Repository.PathOf(document)).ReplaceLineEndings("\n");
         var known = new[] { typeof(IConversationEngine), typeof(Testing.ConversationStoreContract) }
-            .SelectMany(a => a.Assembly.GetExportedTypes()).Select(t => t.Namespace!).Append("InboundConversations.PostgreSql").ToHashSet();
+            .SelectMany(a => a.Assembly.GetExportedTypes()).Select(t => t.Namespace!).Append("InboundConversations.PostgreSql").Append("InboundConversations.Hosting").ToHashSet();
 
         foreach (Match block in CSharpBlock().Matches(text))
         {

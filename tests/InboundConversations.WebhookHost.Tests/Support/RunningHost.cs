@@ -1,15 +1,17 @@
+using InboundConversations.Hosting;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Http.Features;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Time.Testing;
+using Microsoft.Extensions.Options;
 
 namespace InboundConversations.WebhookHost.Tests.Support;
 
 /// <summary>
 /// The sample's real host, on Kestrel at 127.0.0.1 on a port the system picks, with the sample's appsettings.json and
-/// a <see cref="FakeTimeProvider"/> as the library's clock; <see cref="Client"/> talks to it over HTTP.
+/// a fake clock (<see cref="HostClock"/>) as the library's; <see cref="Client"/> talks to it over HTTP. Started, it
+/// has run the background processing's first pass, and that service waits for the clock.
 /// </summary>
 internal sealed class RunningHost : IAsyncDisposable
 {
@@ -18,7 +20,7 @@ internal sealed class RunningHost : IAsyncDisposable
 
     private readonly WebApplication _app;
 
-    private RunningHost(WebApplication app, FakeTimeProvider clock, Uri address)
+    private RunningHost(WebApplication app, HostClock clock, Uri address)
     {
         _app = app;
         Clock = clock;
@@ -27,14 +29,16 @@ internal sealed class RunningHost : IAsyncDisposable
 
     public HttpClient Client { get; }
 
-    public FakeTimeProvider Clock { get; }
+    public HostClock Clock { get; }
 
-    /// <summary>Builds and starts the host; it answers as soon as this returns.</summary>
+    public IServiceProvider Services => _app.Services;
+
+    /// <summary>Builds and starts the host; it answers as soon as this returns, the first background pass done.</summary>
     /// <param name="settings">Extra command-line configuration, e.g. <c>--Inbox:Agents:0:Capacity=1</c>.</param>
     /// <param name="services">Registrations made before the sample's own, which therefore win (a shared store).</param>
     public static async Task<RunningHost> StartAsync(string[]? settings = null, Action<IServiceCollection>? services = null)
     {
-        var clock = new FakeTimeProvider(Start);
+        var clock = new HostClock(Start);
         string[] args =
         [
             "--urls", "http://127.0.0.1:0",
@@ -50,6 +54,8 @@ internal sealed class RunningHost : IAsyncDisposable
         try
         {
             await app.StartAsync();
+            // The background processing's first pass runs beside the start; it has ended once its wait begins.
+            await clock.WaitForTimerAsync(app.Services.GetRequiredService<IOptions<BackgroundProcessingOptions>>().Value.Interval);
         }
         catch
         {
