@@ -15,6 +15,7 @@ internal static class DemoOptionsParser
 
         Simulates a stretch of inbound traffic on the library's in-memory default (or on PostgreSQL), with a
         simulated clock, and prints each conversation's cycle as a timeline, then a summary per team and per agent.
+        Queue timeouts, auto-closes and snoozes run on the same clock, fired by a background pass every minute.
 
         Options:
           --contacts N   how many contacts write in, 1 to {DemoOptions.MaxContacts} (default {DemoOptions.DefaultContacts})

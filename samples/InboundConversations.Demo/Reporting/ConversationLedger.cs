@@ -1,8 +1,9 @@
 namespace InboundConversations.Demo.Reporting;
 
 /// <summary>
-/// Keeps a record of every conversation from the library's events: when it opened, was routed, queued, assigned,
-/// first replied to and closed. The summary is computed from it, and the timeline reads it to number conversations.
+/// Keeps a record of every conversation from the library's events: when it opened, was routed, queued, timed out in
+/// a queue (and where it went), assigned, first and last replied to, snoozed and woken, and closed (by whom). The
+/// summary is computed from it, and the timeline reads it to number conversations.
 /// </summary>
 /// <remarks>
 /// Registered before the timeline, so a record is up to date when the timeline prints the same event. Events are
@@ -46,10 +47,29 @@ internal sealed class ConversationLedger : IConversationEventHandler
             case MessageSent sent when sent.Message.Author.Kind == ActorKind.Agent:
                 var replied = _byId[sent.ConversationId];
                 replied.FirstReplyAt ??= sent.OccurredAt;
+                replied.LastAgentMessageAt = sent.OccurredAt;
                 replied.AgentReplies++;
                 break;
+            case ConversationQueueTimedOut timedOut:
+                var overflowed = _byId[timedOut.ConversationId];
+                overflowed.TimedOutIn = timedOut.Team.Value;
+                overflowed.TimedOutAt = timedOut.OccurredAt;
+                overflowed.Team = timedOut.Conversation.Team?.Value;
+                break;
+            case ConversationSnoozed snoozed:
+                var parked = _byId[snoozed.ConversationId];
+                parked.SnoozedAt = snoozed.OccurredAt;
+                parked.SnoozedUntil = snoozed.Until;
+                break;
+            case ConversationWoke woke:
+                var woken = _byId[woke.ConversationId];
+                woken.WokeAt = woke.OccurredAt;
+                woken.WakeReason = woke.Reason;
+                break;
             case ConversationClosed closed:
-                _byId[closed.ConversationId].ClosedAt = closed.OccurredAt;
+                var ended = _byId[closed.ConversationId];
+                ended.ClosedAt = closed.OccurredAt;
+                ended.ClosedBy = closed.Closure.ClosedBy;
                 _openByContact[closed.Contact]--;
                 break;
         }

@@ -17,6 +17,7 @@ internal sealed class ConversationRecord(int number, ConversationId id, string c
     /// <summary>The same contact's conversation before this one (closed: a contact has one open at most).</summary>
     public ConversationRecord? Previous { get; } = previous;
 
+    /// <summary>The team it was routed to, or the team a queue timeout transferred it to.</summary>
     public string? Team { get; set; }
 
     public DateTimeOffset? QueuedAt { get; set; }
@@ -29,11 +30,30 @@ internal sealed class ConversationRecord(int number, ConversationId id, string c
 
     public DateTimeOffset? ClosedAt { get; set; }
 
+    /// <summary>Who closed it: an agent, or the system (<c>System:auto-close</c>).</summary>
+    public Actor? ClosedBy { get; set; }
 
     public int AgentReplies { get; set; }
 
+    public DateTimeOffset? LastAgentMessageAt { get; set; }
+
+    public DateTimeOffset? SnoozedAt { get; set; }
+
+    public DateTimeOffset? SnoozedUntil { get; set; }
+
+    public DateTimeOffset? WokeAt { get; set; }
+
+    public WakeReason? WakeReason { get; set; }
+
+    /// <summary>The team whose queue timeout fired, if one did (<see cref="Team"/> is then the team it overflowed to).</summary>
+    public string? TimedOutIn { get; set; }
+
+    /// <summary>When the queue timeout fired.</summary>
+    public DateTimeOffset? TimedOutAt { get; set; }
+
     public bool WasQueued => QueuedAt is not null;
 
+    public bool WasAutoClosed => ClosedBy is { Kind: ActorKind.System, Id: "auto-close" };
 
     public TimeSpan? TimeToAssignment => AssignedAt - OpenedAt;
 

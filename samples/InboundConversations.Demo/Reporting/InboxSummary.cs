@@ -35,8 +35,23 @@ internal sealed record InboxSummary
 
     public required int Replies { get; init; }
 
-    /// <summary>What the background pass (<see cref="IConversationEngine.ProcessDueAsync"/>) found to do once the stretch ended.</summary>
-    public required ProcessDueResult BackgroundPass { get; init; }
+    /// <summary>How many background passes (<see cref="IConversationEngine.ProcessDueAsync"/>) ran over the stretch.</summary>
+    public required int Passes { get; init; }
+
+    /// <summary>What the background passes did, added up: the timers they fired, and what they made up for.</summary>
+    public required ProcessDueResult PassTotal { get; init; }
+
+    /// <summary>The queue timeouts' transfers the ledger saw, by team and destination: ("billing", "support", 2).</summary>
+    public required IReadOnlyList<(string From, string To, int Count)> Overflows { get; init; }
+
+    /// <summary>Conversations an agent snoozed (while the contact went to check something).</summary>
+    public required int Snoozed { get; init; }
+
+    /// <summary>Snoozed conversations the contact's reply woke before the snooze ended.</summary>
+    public required int WokenByContact { get; init; }
+
+    /// <summary>Every conversation as the inbox stores it at the end, with its messages and its record, in the order they opened.</summary>
+    public required IReadOnlyList<StoredConversation> Inbox { get; init; }
 
     /// <summary>Computes the figures from the ledger: teams and agents in the given order, each with every conversation routed or assigned to it.</summary>
     public static (IReadOnlyList<Figures> Teams, IReadOnlyList<Figures> Agents) Tabulate(

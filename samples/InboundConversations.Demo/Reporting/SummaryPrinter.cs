@@ -18,7 +18,10 @@ internal static class SummaryPrinter
         output.WriteLine($"  {summary.MessagesSent} contact messages sent, {summary.MessagesStored} stored; {summary.Redeliveries} redelivered webhooks, "
             + $"{summary.RecognisedRedeliveries} recognised and not applied; {summary.Replies} agent replies");
         output.WriteLine($"  most conversations open at once for one contact: {summary.MostOpenForOneContact}; still open at the end: {summary.StillOpen}");
-        output.WriteLine($"  background pass at the end: {Pass(summary.BackgroundPass)}");
+        output.WriteLine($"  {Count(summary.Snoozed, "conversation")} snoozed by their agent: {summary.WokenByContact} woken by the contact's reply, "
+            + $"{summary.PassTotal.SnoozesEnded} by the snooze's end");
+        output.WriteLine($"  {Count(summary.Passes, "background pass", "background passes")} (ProcessDueAsync) fired {Timers(summary)}");
+        output.WriteLine($"  what the passes made up for: {Backstop(summary.PassTotal)}");
         output.WriteLine("  (times are medians from the opening, in simulated time)");
         output.WriteLine();
 
@@ -37,9 +40,20 @@ internal static class SummaryPrinter
         }
     }
 
-    private static string Pass(ProcessDueResult pass) =>
+    private static string Timers(InboxSummary summary)
+    {
+        var pass = summary.PassTotal;
+        var overflows = summary.Overflows.Count == 0 ? "" : $" ({string.Join(", ", summary.Overflows.Select(static o => $"{o.Count} {o.From} → {o.To}"))})";
+        return $"{Count(pass.TimersFired, "timer")}: {Count(pass.QueueTimeoutsFired, "queue timeout")}{overflows}, "
+            + $"{Count(pass.ConversationsAutoClosed, "auto-close")}, {Count(pass.SnoozesEnded, "snooze end")}; {pass.TimersSkipped} skipped, {pass.TimersFailed} failed";
+    }
+
+    private static string Count(int count, string one, string? many = null) => $"{count} {(count == 1 ? one : many ?? one + "s")}";
+
+    private static string Backstop(ProcessDueResult pass) =>
         $"{pass.RunsResumed} runs resumed, {pass.QueuedRunsEnded} queued runs ended, {pass.LeftoverReservationsReleased} leftover reservations released, "
         + $"{pass.QueuedConversationsAssigned} queued conversations assigned"
+        + (pass.FailedSteps > 0 ? $"; {pass.FailedSteps} steps failed" : "")
         + (pass is { RunsResumed: 0, QueuedRunsEnded: 0, LeftoverReservationsReleased: 0, QueuedConversationsAssigned: 0, FailedSteps: 0 } ? " (nothing was left behind)" : "");
 
     private static string Cells(Figures figures) =>

@@ -20,8 +20,9 @@ internal sealed record AgentProfile(
 
 /// <summary>
 /// The demo's three teams. Billing has a single agent whose first shift starts 20 to 30 minutes in, so the stretch
-/// always opens with billing unstaffed: its first conversations queue and drain when she comes online. She serves
-/// support too: a seat she frees goes to whichever of her two teams' queues has waited longest.
+/// always opens with billing unstaffed: its first conversations queue, and each either drains when she comes online
+/// or, after billing's queue timeout, overflows to support. She serves support too: a seat she frees goes to
+/// whichever of her two teams' queues has waited longest.
 /// </summary>
 internal static class Cast
 {

@@ -4,8 +4,11 @@ namespace InboundConversations.Demo.Simulation;
 
 /// <summary>
 /// Plays the contacts' visits against the inbox: a contact writes (and maybe adds a detail), the assigned agent
-/// replies, the contact maybe thanks, the agent closes; some contacts come back later and start a new cycle.
-/// Providers now and then redeliver a webhook. Everything happens at moments on the <see cref="Agenda"/>.
+/// replies, the contact maybe thanks, the agent closes. A contact who goes quiet after the reply leaves the agent
+/// waiting until the background pass auto-closes the conversation; one who needs to check something says so, the
+/// agent snoozes the conversation, and the contact's reply wakes it. Some contacts come back later and start a new
+/// cycle. Providers now and then redeliver a webhook. Everything happens at moments on the <see cref="Agenda"/>,
+/// the background passes too.
 /// </summary>
 internal sealed class InboxSimulation
 {
@@ -13,11 +16,22 @@ internal sealed class InboxSimulation
     private const double ThanksChance = 0.35;
     private const double RedeliveryChance = 0.06;
 
+    /// <summary>
+    /// How long after the last contact's first message the stretch may go on: far more than any visit takes (a quiet
+    /// one waits for the auto-close, a snoozed one for the contact), so a conversation that never ends (an auto-close
+    /// that stopped firing, say) fails the run instead of keeping it going for ever.
+    /// </summary>
+    private static readonly TimeSpan Overtime = TimeSpan.FromDays(1);
+
+    /// <summary>How long an agent snoozes a conversation whose contact went to check something (they come back well before).</summary>
+    private static readonly TimeSpan SnoozeFor = TimeSpan.FromHours(2);
+
     private readonly IConversationEngine _engine;
     private readonly SimulatedClock _clock;
     private readonly Random _random;
     private readonly Agenda _agenda;
     private readonly AssignmentNotifications _notifications;
+    private readonly ClosureNotifications _closures;
     private readonly AgentShifts _shifts;
     private readonly Timeline? _timeline;
     private readonly Palette _palette;
@@ -28,7 +42,7 @@ internal sealed class InboxSimulation
 
     public InboxSimulation(
         IConversationEngine engine, IAgentRoster roster, SimulatedClock clock, Random random,
-        AssignmentNotifications notifications, ConversationLedger ledger, Timeline? timeline, Palette palette)
+        AssignmentNotifications notifications, ClosureNotifications closures, ConversationLedger ledger, Timeline? timeline, Palette palette)
     {
         _ledger = ledger;
         _engine = engine;
@@ -36,12 +50,16 @@ internal sealed class InboxSimulation
         _random = random;
         _agenda = new Agenda(clock);
         _notifications = notifications;
+        _closures = closures;
         _timeline = timeline;
         _palette = palette;
         _shifts = new AgentShifts(roster, _agenda, random, timeline, palette, () => _visitsLeft > 0);
+        Passes = new BackgroundPasses(engine, _agenda, timeline, () => _visitsLeft > 0);
     }
 
     public TrafficCounts Counts { get; } = new();
+
+    public BackgroundPasses Passes { get; }
 
     /// <summary>When the last conversation closed.</summary>
     public DateTimeOffset EndedAt { get; private set; }
@@ -55,6 +73,9 @@ internal sealed class InboxSimulation
             _agenda.After(contact.FirstMessageAt, () => OpenAsync(new Visit(contact, 0)));
         }
 
+        Passes.Start();
+
+        var deadline = _clock.GetUtcNow() + plan.Max(static c => c.FirstMessageAt) + Overtime;
         while (_visitsLeft > 0)
         {
             if (!await _agenda.RunNextAsync().ConfigureAwait(false))
@@ -62,7 +83,13 @@ internal sealed class InboxSimulation
                 throw new InvalidOperationException($"The agenda ran dry with {_visitsLeft} visits unfinished.");
             }
 
+            if (_clock.GetUtcNow() > deadline)
+            {
+                throw new InvalidOperationException($"The stretch did not end: {_visitsLeft} visits still unfinished at {_clock.GetUtcNow():O}.");
+            }
+
             PickUpAssignments();
+            await PickUpClosuresAsync().ConfigureAwait(false);
         }
 
         _timeline?.Action("the stretch ends: every conversation is closed");
@@ -88,7 +115,9 @@ internal sealed class InboxSimulation
 
     private async Task AddDetailAsync(Visit visit)
     {
-        if (!visit.Closed)
+        // A detail not sent by the time the agent answers is dropped: the contact has their answer (and one who goes
+        // quiet writes nothing more, which would cancel the auto-close).
+        if (!visit.Closed && !visit.Replied)
         {
             await WriteAsync(visit, visit.Exchange!.Detail).ConfigureAwait(false);
         }
@@ -163,6 +192,16 @@ internal sealed class InboxSimulation
             Content = text,
         }).ConfigureAwait(false);
         Counts.Replies++;
+        visit.Replied = true;
+        switch (visit.AfterReply)
+        {
+            case AfterReply.GoesQuiet:
+                return; // the contact never answers; the agent waits for them, and the auto-close ends it
+            case AfterReply.ChecksBack:
+                _agenda.After(_random.Between(TimeSpan.FromSeconds(30), TimeSpan.FromMinutes(3)), () => GoToCheckAsync(visit));
+                return;
+        }
+
         if (_random.Chance(ThanksChance))
         {
             _agenda.After(_random.Between(TimeSpan.FromSeconds(30), TimeSpan.FromMinutes(4)), () => ThanksAsync(visit));
@@ -171,6 +210,46 @@ internal sealed class InboxSimulation
         {
             _agenda.After(_random.Between(TimeSpan.FromMinutes(3), TimeSpan.FromMinutes(8)), () => CloseAsync(visit));
         }
+    }
+
+    private async Task GoToCheckAsync(Visit visit)
+    {
+        await WriteAsync(visit, Phrasebook.CheckBack(_random, visit.Contact.Language)).ConfigureAwait(false);
+        _agenda.After(_random.Between(TimeSpan.FromSeconds(20), TimeSpan.FromSeconds(90)), () => SnoozeAsync(visit));
+    }
+
+    private async Task SnoozeAsync(Visit visit)
+    {
+        var until = _clock.GetUtcNow() + SnoozeFor;
+        _timeline?.Action($"{_palette.Agent(visit.Agent!)} snoozes {Label(visit.Conversation)} until {until:HH:mm:ss}");
+        await _engine.SnoozeAsync(new SnoozeConversationRequest
+        {
+            ConversationId = visit.Conversation,
+            Until = until,
+            SnoozedBy = Actor.Agent(new AgentId(visit.Agent!)),
+        }).ConfigureAwait(false);
+        _agenda.After(_random.Between(TimeSpan.FromMinutes(10), TimeSpan.FromMinutes(60)), () => ComeBackAsync(visit));
+    }
+
+    /// <summary>The contact has checked and writes again, which wakes the snoozed conversation.</summary>
+    private async Task ComeBackAsync(Visit visit)
+    {
+        await WriteAsync(visit, Phrasebook.ComeBack(_random, visit.Contact.Language)).ConfigureAwait(false);
+        _agenda.After(_random.Between(TimeSpan.FromSeconds(40), TimeSpan.FromMinutes(4)), () => FollowUpAsync(visit));
+    }
+
+    private async Task FollowUpAsync(Visit visit)
+    {
+        var text = Phrasebook.FollowUp(_random, visit.Contact.Language);
+        _timeline?.Action($"{_palette.Agent(visit.Agent!)} replies in {Label(visit.Conversation)}: {_palette.Quote($"\"{text}\"")}");
+        await _engine.SendAsync(new OutboundMessage
+        {
+            ConversationId = visit.Conversation,
+            Author = Actor.Agent(new AgentId(visit.Agent!)),
+            Content = text,
+        }).ConfigureAwait(false);
+        Counts.Replies++;
+        _agenda.After(_random.Between(TimeSpan.FromMinutes(1), TimeSpan.FromMinutes(4)), () => CloseAsync(visit));
     }
 
     private async Task CloseAsync(Visit visit)
@@ -182,6 +261,20 @@ internal sealed class InboxSimulation
             ClosedBy = Actor.Agent(new AgentId(visit.Agent!)),
             Category = visit.Exchange!.Category,
         }).ConfigureAwait(false);
+        await EndAsync(visit).ConfigureAwait(false);
+    }
+
+    /// <summary>The inbox closed conversations by itself (the auto-close): each visit ends as if its agent had closed it.</summary>
+    private async Task PickUpClosuresAsync()
+    {
+        while (_closures.TryTake(out var closed))
+        {
+            await EndAsync(_visits[closed.ConversationId]).ConfigureAwait(false);
+        }
+    }
+
+    private async Task EndAsync(Visit visit)
+    {
         visit.Closed = true;
         if (--_visitsLeft == 0)
         {

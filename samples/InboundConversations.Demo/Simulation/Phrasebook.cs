@@ -66,6 +66,24 @@ internal static class Phrasebook
         [Language.Spanish] = ["¡Gracias, me sirve!", "Perfecto, muchas gracias.", "Genial, ya quedó."],
     };
 
+    private static readonly Dictionary<Language, string[]> CheckingBack = new()
+    {
+        [Language.English] = ["Let me check with my team and get back to you.", "I'll look into it and write back later.", "Give me a while to find the details."],
+        [Language.Spanish] = ["Déjame consultarlo con mi equipo y te escribo.", "Lo reviso y te vuelvo a escribir.", "Dame un rato para buscar los datos."],
+    };
+
+    private static readonly Dictionary<Language, string[]> Back = new()
+    {
+        [Language.English] = ["I'm back: that settles it, thanks.", "Checked: all good on our side.", "Found it: we're fine now."],
+        [Language.Spanish] = ["Ya volví: con eso queda resuelto, gracias.", "Lo revisé: todo bien por nuestra parte.", "Lo encontré: ya estamos bien."],
+    };
+
+    private static readonly Dictionary<Language, string[]> FollowUps = new()
+    {
+        [Language.English] = ["Great, glad that's sorted. Have a good day!", "Perfect, thanks for checking."],
+        [Language.Spanish] = ["Perfecto, me alegro de que quedara resuelto. ¡Buen día!", "Genial, gracias por revisarlo."],
+    };
+
     private static readonly Dictionary<Language, string[]> Names = new()
     {
         [Language.English] = ["olivia", "james", "emma", "noah", "ava", "liam", "grace", "henry", "chloe", "oscar"],
@@ -77,6 +95,15 @@ internal static class Phrasebook
     public static Exchange Exchange(Random random, Language language, Topic topic) => random.Pick(Exchanges[(language, topic)]);
 
     public static string Thank(Random random, Language language) => random.Pick(Thanks[language]);
+
+    /// <summary>What a contact who needs to check something writes before going to check.</summary>
+    public static string CheckBack(Random random, Language language) => random.Pick(CheckingBack[language]);
+
+    /// <summary>What they write once they have checked.</summary>
+    public static string ComeBack(Random random, Language language) => random.Pick(Back[language]);
+
+    /// <summary>The agent's answer to that.</summary>
+    public static string FollowUp(Random random, Language language) => random.Pick(FollowUps[language]);
 
     /// <summary>The <paramref name="index"/>-th contact id of a language: the names in turn, then the names again with a number.</summary>
     public static string ContactName(Language language, int index)

@@ -3,8 +3,10 @@ namespace InboundConversations.Demo.Simulation;
 /// <summary>
 /// The library's clock during the demo: time moves only when the simulation moves it, so every run with the same
 /// seed prints the same times. Timestamps follow the simulated time too, so the run records' step durations are
-/// simulated (zero: a step takes no simulated time). Timers (the library's step time limit) still run on real
-/// time: they are a safety net for a step that hangs, which the demo's steps never do.
+/// simulated (zero: a step takes no simulated time). The library's durable timers (queue timeout, auto-close, snooze
+/// end) come due on this clock and fire when the simulation's background pass calls
+/// <see cref="IConversationEngine.ProcessDueAsync"/>. The step time limit still runs on real time: a safety net for a
+/// step that hangs, which the demo's steps never do.
 /// </summary>
 internal sealed class SimulatedClock(DateTimeOffset start) : TimeProvider
 {

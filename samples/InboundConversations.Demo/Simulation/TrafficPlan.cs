@@ -1,7 +1,10 @@
 namespace InboundConversations.Demo.Simulation;
 
-/// <summary>One time a contact gets in touch: what about, and on which channel. Each visit is one conversation.</summary>
-internal sealed record PlannedVisit(Topic Topic, string Channel);
+/// <summary>
+/// One time a contact gets in touch: what about, on which channel, and what they do once the agent has answered.
+/// Each visit is one conversation.
+/// </summary>
+internal sealed record PlannedVisit(Topic Topic, string Channel, AfterReply AfterReply = AfterReply.Settled);
 
 /// <summary>A contact of the stretch: their language, when they first write, and each of their visits in order.</summary>
 internal sealed record PlannedContact(string Id, Language Language, TimeSpan FirstMessageAt, IReadOnlyList<PlannedVisit> Visits);
@@ -12,7 +15,9 @@ internal sealed record PlannedContact(string Id, Language Language, TimeSpan Fir
 /// </summary>
 /// <remarks>
 /// The first contact always writes about billing within the first four minutes, before billing's only agent starts,
-/// and always comes back once: every seed shows a queue draining and a closed conversation followed by a new one.
+/// and always comes back, going quiet on that second visit; the second contact always checks back on their first:
+/// every seed shows billing's queue timing out and overflowing to support, a closed conversation followed by a new
+/// one, an auto-close, and a snooze woken by the contact's reply.
 /// </remarks>
 internal static class TrafficPlan
 {
@@ -21,6 +26,7 @@ internal static class TrafficPlan
     private static readonly (string, int)[] ChannelWeights = [("whatsapp", 40), ("webchat", 25), ("email", 20), ("sms", 15)];
     private static readonly (Topic, int)[] TopicWeights = [(Topic.Sales, 30), (Topic.Support, 35), (Topic.Billing, 25), (Topic.Unclear, 10)];
     private static readonly (int, int)[] VisitCountWeights = [(1, 78), (2, 19), (3, 3)];
+    private static readonly (AfterReply, int)[] AfterReplyWeights = [(AfterReply.Settled, 84), (AfterReply.GoesQuiet, 9), (AfterReply.ChecksBack, 7)];
 
     private static readonly TimeSpan MeanArrivalGap = TimeSpan.FromMinutes(4);
 
@@ -50,7 +56,14 @@ internal static class TrafficPlan
                     channel = random.Pick(Channels.Where(c => c != channel).ToArray()); // the same contact, reached on another channel
                 }
 
-                visits.Add(new PlannedVisit(topic, channel));
+                var afterReply = (i, v) switch
+                {
+                    (0, 0) => AfterReply.Settled,
+                    (0, 1) => AfterReply.GoesQuiet,
+                    (1, 0) => AfterReply.ChecksBack,
+                    _ => random.Weighted(AfterReplyWeights),
+                };
+                visits.Add(new PlannedVisit(topic, channel, afterReply));
             }
 
             plan.Add(new PlannedContact(id, language, at, visits));

@@ -11,11 +11,15 @@ internal sealed class Visit(PlannedContact contact, int index)
 
     public string Channel => Contact.Visits[Index].Channel;
 
+    public AfterReply AfterReply => Contact.Visits[Index].AfterReply;
+
     public bool HasNext => Index + 1 < Contact.Visits.Count;
 
     public ConversationId Conversation { get; set; }
 
     public string? Agent { get; set; }
+
+    public bool Replied { get; set; }
 
     /// <summary>What is said in this visit, drawn when the contact first writes.</summary>
     public Exchange? Exchange { get; set; }

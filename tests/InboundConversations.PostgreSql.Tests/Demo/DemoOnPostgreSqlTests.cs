@@ -8,6 +8,8 @@ namespace InboundConversations.PostgreSql.Tests.Demo;
 /// <summary>
 /// The demo's <c>--postgres</c> run plays the same stretch as its in-memory run: the library behaves the same on
 /// both stores, so every line prints the same but the header's name of the store and the final line naming the schema.
+/// The timers included: the stretch's queue timeouts, auto-closes and snooze fire from the PostgreSQL store's due
+/// index at the same background passes, in the same order.
 /// </summary>
 [Collection(PostgreSqlCollection.Name)]
 public sealed partial class DemoOnPostgreSqlTests(PostgreSqlServer server)
@@ -28,6 +30,9 @@ public sealed partial class DemoOnPostgreSqlTests(PostgreSqlServer server)
         inMemory[1].Should().StartWith("Inbox: the in-memory default. ");
         var sameStore = onPostgreSql.SkipLast(1).Select(line => line.Replace("Inbox: PostgreSQL. ", "Inbox: the in-memory default. ", StringComparison.Ordinal));
         sameStore.Should().Equal(inMemory);
+        inMemory.Should().Contain(static line => line.Contains("overflows to support", StringComparison.Ordinal), "the compared stretch fires queue timeouts")
+            .And.Contain(static line => line.Contains("closed by System:auto-close", StringComparison.Ordinal), "and auto-closes")
+            .And.Contain(static line => line.Contains("snoozed: wakes at", StringComparison.Ordinal), "and snoozes");
 
         var conversations = int.Parse(Conversations().Match(string.Join('\n', inMemory)).Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture);
         conversations.Should().BeGreaterThan(40, "some of the 40 contacts come back after a close");
