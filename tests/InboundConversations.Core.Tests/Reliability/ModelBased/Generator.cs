@@ -1,9 +1,12 @@
 namespace InboundConversations.Tests.Reliability.ModelBased;
 
 /// <summary>
-/// Generates a seeded sequence of operations: mostly messages, with redeliveries, bursts, replies, closes, presence and
-/// capacity changes and transfers; less often manual assignments and unassignments, a person's change while a run is
-/// held in the enricher, the background pass (half the time once every reservation is past its grace) and time passing.
+/// Generates a seeded sequence of operations: mostly messages, with redeliveries, bursts, replies (by agents, and by
+/// the API, a workflow, the system or, refused, a contact), closes, presence and capacity changes and transfers; less
+/// often manual assignments and unassignments, snoozes (valid, and refused for each reason), a person's change while a
+/// run is held in the enricher, the background pass (half the time once every reservation is past its grace) and time
+/// passing: seconds, minutes around the queue timeouts, or most of an hour around the auto-close (then, half the
+/// time, the background pass).
 /// </summary>
 public static class Generator
 {
@@ -25,7 +28,7 @@ public static class Generator
             var contact = random.Next(contacts);
             var channel = ModelInbox.Channels[random.Next(ModelInbox.Channels.Length)];
             var agent = ModelInbox.Agents[random.Next(ModelInbox.Agents.Length)].Agent;
-            var roll = backstopNext ? -1 : random.Next(116);
+            var roll = backstopNext ? -1 : random.Next(126);
             backstopNext = false;
             Operation operation = roll switch
             {
@@ -33,24 +36,27 @@ public static class Generator
                 < 24 => new Inbound(contact, channel, NewId()),
                 < 31 when delivered.Count > 0 => Redeliver(delivered[random.Next(delivered.Count)]),
                 < 34 => new Burst(contact, channel, Enumerable.Range(0, random.Next(2, 9)).Select(_ => NewId()).ToArray()),
-                < 42 => new Reply(contact),
-                < 47 => new Close(contact),
+                < 40 => new Reply(Recent(), random.Next(10) switch { < 5 => ActorKind.Api, < 7 => ActorKind.Workflow, < 9 => ActorKind.System, _ => ActorKind.Contact }),
+                < 50 => new AgentReply(Recent(), agent),
+                < 55 => new Close(contact),
                 < 72 => new AgentCloses(agent),
                 < 80 => new Presence(agent, random.Next(8) switch { 0 => AgentPresence.Offline, 1 => AgentPresence.Away, _ => AgentPresence.Online }),
                 < 86 => new Capacity(agent, random.Next(1, 11)),
                 < 100 => new Transfer(contact, Team()),
                 < 108 => new ManualAssign(Recent(), random.Next(2) == 0 && away.Count > 0 ? away[random.Next(away.Count)] : agent),
                 < 110 => new ManualUnassign(Recent()),
-                < 113 => random.Next(4) switch
+                < 113 => random.Next(5) switch
                 {
                     0 => new TakeOverDuringRun(contact, channel, NewId(), RunTakeover.Assign, Agent: agent),
                     1 => new TakeOverDuringRun(contact, channel, NewId(), RunTakeover.Transfer, Team: Team()),
                     2 => new TakeOverDuringRun(contact, channel, NewId(), RunTakeover.Unassign),
+                    3 => new TakeOverDuringRun(contact, channel, NewId(), RunTakeover.Snooze),
                     _ => new TakeOverDuringRun(contact, channel, NewId(), RunTakeover.Close),
                 },
-                < 115 when random.Next(2) == 0 => PastTheGraceThenBackstop(),
-                < 115 => new Backstop(),
-                _ => new Clock(random.Next(2, 61)),
+                < 119 => Snooze(),
+                < 122 when random.Next(2) == 0 => PastTheGraceThenBackstop(),
+                < 122 => new Backstop(),
+                _ => TimePasses(),
             };
             operations.Add(operation);
             switch (operation)
@@ -77,7 +83,53 @@ public static class Generator
 
         return operations;
 
-        string Team() => random.Next(2) == 0 ? ModelInbox.Alpha : ModelInbox.Beta;
+        string Team() => random.Next(20) switch
+        {
+            < 6 => ModelInbox.Alpha,
+            < 12 => ModelInbox.Beta,
+            < 15 => ModelInbox.Gamma,
+            _ => ModelInbox.Overflow,
+        };
+
+        // Mostly a valid snooze (minutes to hours, now and then a day); else one refused for each reason: an end not in
+        // the future (now, or earlier), beyond the longest snooze (or exactly the longest, which is allowed), by a
+        // contact. A conversation that is closed, queued or triaging refuses it too.
+        Snooze Snooze()
+        {
+            var longest = (long)ModelInbox.MaxSnooze.TotalSeconds;
+            return random.Next(20) switch
+            {
+                < 12 => new Snooze(Recent(), random.Next(60, 3 * 3_600), SnoozedBy()),
+                12 => new Snooze(Recent(), random.Next(2) == 0 ? 0 : -random.Next(1, 3_600), SnoozedBy()),
+                13 => new Snooze(Recent(), longest + random.Next(1, 3_600), SnoozedBy()),
+                14 => new Snooze(Recent(), longest, SnoozedBy()),
+                15 => new Snooze(Recent(), random.Next(60, 3 * 3_600), ActorKind.Contact),
+                _ => new Snooze(Recent(), random.Next(3 * 3_600, 24 * 3_600), SnoozedBy()),
+            };
+        }
+
+        ActorKind SnoozedBy() => random.Next(10) switch
+        {
+            < 5 => ActorKind.Agent,
+            < 8 => ActorKind.Api,
+            8 => ActorKind.Workflow,
+            _ => ActorKind.System,
+        };
+
+        // Seconds (below every timeout), minutes (around the queue timeouts, 2 to 5 minutes), or up to an hour and a
+        // half (around the 45-minute auto-close); after the longer ones, half the time, the background pass.
+        Clock TimePasses()
+        {
+            var roll = random.Next(10);
+            var clock = new Clock(roll switch
+            {
+                < 5 => random.Next(2, 61),
+                < 8 => random.Next(60, 601),
+                _ => random.Next(20 * 60, 90 * 60),
+            });
+            backstopNext = roll >= 5 && random.Next(2) == 0;
+            return clock;
+        }
 
         // Half the time a contact who wrote lately (more likely to have an open conversation), else anyone.
         int Recent() => random.Next(2) == 0 && delivered.Count > 0

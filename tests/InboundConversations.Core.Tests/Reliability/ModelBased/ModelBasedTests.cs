@@ -41,6 +41,31 @@ public sealed class ModelBasedTests(ITestOutputHelper output)
             exercised.GetValueOrDefault("manual unassign").Should().BePositive();
             exercised.GetValueOrDefault("backstop pass").Should().BePositive();
             exercised.GetValueOrDefault("backstop pass with every reservation past the grace").Should().BePositive();
+
+            // Time: every queue-timeout fallback, the auto-close, both wakes, the arming rules and every refused snooze.
+            exercised.GetValueOrDefault("queue timeout transferred and assigned").Should().BePositive();
+            exercised.GetValueOrDefault("queue timeout transferred and queued").Should().BePositive("the overflow team's own timeout must apply there");
+            exercised.GetValueOrDefault("queue timeout: unassign").Should().BePositive();
+            exercised.GetValueOrDefault("queue timeout: close").Should().BePositive();
+            exercised.GetValueOrDefault("queue timeout: notify").Should().BePositive();
+            exercised.GetValueOrDefault("auto-closed while assigned").Should().BePositive();
+            exercised.GetValueOrDefault("agent reply re-armed the auto-close").Should().BePositive();
+            exercised.GetValueOrDefault("agent reply while snoozed armed nothing").Should().BePositive();
+            exercised.GetValueOrDefault("contact message cancelled the auto-close").Should().BePositive();
+            exercised.GetValueOrDefault("snooze cancelled the auto-close").Should().BePositive();
+            exercised.GetValueOrDefault("woke on SnoozeEnded to assigned").Should().BePositive();
+            exercised.GetValueOrDefault("woke on ContactMessage to assigned").Should().BePositive();
+            exercised.GetValueOrDefault("snoozed while unassigned").Should().BePositive();
+            exercised.GetValueOrDefault("snooze for exactly the longest snooze").Should().BePositive();
+            exercised.Keys.Where(k => k.StartsWith("snooze refused", StringComparison.Ordinal)).Should().Contain(
+            [
+                "snooze refused: by a contact",
+                "snooze refused: until a time not in the future",
+                "snooze refused: until beyond the longest snooze",
+                "snooze refused: of a closed conversation",
+                "snooze refused: of a queued conversation",
+                "snooze refused during a run: of a triaging conversation",
+            ]);
         }
         catch (ModelDivergenceException divergence)
         {
@@ -58,6 +83,51 @@ public sealed class ModelBasedTests(ITestOutputHelper output)
 
             throw new Xunit.Sdk.XunitException(report.ToString());
         }
+    }
+
+    [Fact]
+    public async Task ProcessDue_QueueTimeoutOfAConversationAFreedSeatTookEarlierInThePass_IsSkipped()
+    {
+        // Alpha's eleven seats taken; an agent's reply arms an auto-close that falls due a minute before the queue
+        // timeout of the twelfth conversation. The pass closes the first, the freed seat takes the twelfth from the
+        // queue, and its queue timeout, claimed as due, must then do nothing: it was assigned before the timeout fired.
+        var (_, exercised) = await ModelRunner.RunAsync(
+        [
+            .. Enumerable.Range(0, 11).Select(c => new Inbound(c, "whatsapp", $"m{c}")),
+            new AgentReply(0, "ana"),
+            new Clock(44 * 60),
+            new Inbound(11, "whatsapp", "m11"),
+            new Clock(3 * 60),
+            new Backstop(),
+        ]);
+
+        exercised.GetValueOrDefault("auto-closed while assigned").Should().Be(1);
+        exercised.GetValueOrDefault("assigned from a queue").Should().Be(1);
+        exercised.GetValueOrDefault("timer skipped: QueueTimeout").Should().Be(1);
+        exercised.GetValueOrDefault("queue timeout: notify").Should().Be(0);
+    }
+
+    [Fact]
+    public async Task ProcessDue_AutoCloseOfAConversationItsQueueTimeoutClosedEarlierInThePass_IsSkipped()
+    {
+        // Gamma's six seats taken and overflow unstaffed (gus full, ivy offline): the seventh conversation, with an
+        // agent's reply, overflows at its queue timeout and waits there; in the pass after both are due, the overflow's
+        // timeout (due first) closes it, and its auto-close must then do nothing.
+        var (_, exercised) = await ModelRunner.RunAsync(
+        [
+            new Presence("ivy", AgentPresence.Offline),
+            .. Enumerable.Range(0, 7).Select(c => new Inbound(c, "webchat", $"m{c}")),
+            new AgentReply(6, "hal"),
+            new Clock(4 * 60),
+            new Backstop(),
+            new Clock(45 * 60),
+            new Backstop(),
+        ]);
+
+        exercised.GetValueOrDefault("queue timeout transferred and queued").Should().Be(1);
+        exercised.GetValueOrDefault("queue timeout: close").Should().Be(1);
+        exercised.GetValueOrDefault("timer skipped: AutoClose").Should().Be(1);
+        exercised.GetValueOrDefault("auto-closed while queued").Should().Be(0);
     }
 
     [Fact]

@@ -31,15 +31,25 @@ public sealed class ModelRunner : IDisposable
     private readonly HoldingEnricher _holding = new();
     private readonly TestInbox _inbox;
     private readonly ReferenceModel _model = new();
+    private readonly TimeEventLog _timeEvents = new();
     private int _step;
     private Operation _current = null!;
 
     private ModelRunner()
     {
-        _inbox = new TestInbox(build: b => b.AddInboundWorkflow(w => w
-            .Enrich(_holding)
-            .RouteByRules(rules => rules.When(Match.Channel.Is("email")).RouteTo(ModelInbox.Beta).Otherwise(ModelInbox.Alpha))
-            .AssignBy(AgentAssigners.LeastOpen())));
+        _inbox = new TestInbox(
+            configure: o =>
+            {
+                o.AutoCloseAfter = ModelInbox.AutoCloseAfter;
+                o.MaxSnooze = ModelInbox.MaxSnooze;
+            },
+            build: b => b.AddEventHandler(_timeEvents).AddInboundWorkflow(w => WithQueueTimeouts(w
+                .Enrich(_holding)
+                .RouteByRules(rules => rules
+                    .When(Match.Channel.Is("email")).RouteTo(ModelInbox.Beta)
+                    .When(Match.Channel.Is("webchat")).RouteTo(ModelInbox.Gamma)
+                    .Otherwise(ModelInbox.Alpha))
+                .AssignBy(AgentAssigners.LeastOpen()))));
     }
 
     /// <summary>How many invariant and state checks passed.</summary>
@@ -66,6 +76,18 @@ public sealed class ModelRunner : IDisposable
     public void Dispose() => _inbox.Dispose();
 
     private DateTimeOffset Now => _inbox.Clock.GetUtcNow();
+
+    /// <summary>The queue timeouts of <see cref="ModelInbox"/>: the workflow-wide one, and each team's own.</summary>
+    private static InboundWorkflowBuilder WithQueueTimeouts(InboundWorkflowBuilder workflow)
+    {
+        workflow.QueueTimeout(ModelInbox.EveryOtherTeam.After, ModelInbox.EveryOtherTeam.Fallback);
+        foreach (var (team, rule) in ModelInbox.QueueTimeouts)
+        {
+            workflow.QueueTimeout(team, rule.After, rule.Fallback);
+        }
+
+        return workflow;
+    }
 
     private IConversationEngine Engine => _inbox.Engine;
 
@@ -97,16 +119,23 @@ public sealed class ModelRunner : IDisposable
                 await BurstAsync(burst);
                 break;
             case Reply reply when _model.Open.TryGetValue(reply.Contact, out var id):
-                await Engine.SendAsync(new OutboundMessage { ConversationId = id, Author = Actor.Api("model"), Content = "reply" });
-                _model.Replied(reply.Contact);
+                await ReplyAsync(id, reply);
+                break;
+            case AgentReply reply when _model.Open.TryGetValue(reply.Contact, out var id):
+                await Engine.SendAsync(new OutboundMessage { ConversationId = id, Author = Actor.Agent(new AgentId(reply.Agent)), Content = "agent reply" });
+                _model.AgentReplied(reply.Contact, Now);
+                break;
+            case Snooze snooze when _model.Latest.TryGetValue(snooze.Contact, out var id):
+                await SnoozeAsync(id, snooze.Seconds, ActorOf(snooze.By, snooze.Contact), duringRun: false);
                 break;
             case Close close when _model.Open.TryGetValue(close.Contact, out var id):
-                await Engine.CloseAsync(new CloseConversationRequest { ConversationId = id, ClosedBy = Actor.Api("model") });
-                _model.Closed(close.Contact, Now);
+                await Engine.CloseAsync(new CloseConversationRequest { ConversationId = id, ClosedBy = Person });
+                _model.Closed(close.Contact, Now, Person);
                 break;
             case AgentCloses closes when _model.HeldBy(closes.Agent) is { } contact:
-                await Engine.CloseAsync(new CloseConversationRequest { ConversationId = _model.Open[contact], ClosedBy = Actor.Agent(new AgentId(closes.Agent)) });
-                _model.Closed(contact, Now);
+                var closedBy = Actor.Agent(new AgentId(closes.Agent));
+                await Engine.CloseAsync(new CloseConversationRequest { ConversationId = _model.Open[contact], ClosedBy = closedBy });
+                _model.Closed(contact, Now, closedBy);
                 break;
             case Presence presence:
                 await _inbox.Roster.SetPresenceAsync(new AgentId(presence.Agent), presence.To);
@@ -214,9 +243,12 @@ public sealed class ModelRunner : IDisposable
                 case RunTakeover.Unassign:
                     await UnassignByHandAsync(id, duringRun: true);
                     break;
+                case RunTakeover.Snooze:
+                    taken = await SnoozeAsync(id, seconds: 3_600, Person, duringRun: true);
+                    break;
                 default:
                     await Engine.CloseAsync(new CloseConversationRequest { ConversationId = id, ClosedBy = Person });
-                    _model.Closed(takeover.Contact, Now);
+                    _model.Closed(takeover.Contact, Now, Person);
                     break;
             }
 
@@ -264,13 +296,75 @@ public sealed class ModelRunner : IDisposable
         Require(run.EndedAt is null == (status == WorkflowRunStatus.Queued), $"a {run.Status} run has EndedAt {run.EndedAt}");
     }
 
-    /// <summary>The background pass: with no faults, the engine's own follow-ups left it nothing to do.</summary>
+    /// <summary>
+    /// A message through SendAsync by someone other than an agent: stored, and the auto-close left as it was; a
+    /// contact as the author is refused with <see cref="InvalidActorException"/>, nothing stored.
+    /// </summary>
+    private async Task ReplyAsync(ConversationId id, Reply reply)
+    {
+        var before = await Engine.GetConversationAsync(id);
+        var thrown = await ThrowsAsync(() => Engine.SendAsync(new OutboundMessage { ConversationId = id, Author = ActorOf(reply.By, reply.Contact), Content = "reply" }).AsTask());
+        var refusal = reply.By == ActorKind.Contact ? typeof(InvalidActorException) : null;
+        Require(thrown?.GetType() == refusal, $"a reply by {reply.By} threw {Name(thrown)}; the model expects {refusal?.Name ?? "no exception"}");
+        if (refusal is not null)
+        {
+            Require(await Engine.GetConversationAsync(id) == before, "a refused reply changed the conversation");
+            _model.Count("reply refused: a contact as the author");
+            return;
+        }
+
+        _model.Replied(reply.Contact, reply.By);
+    }
+
+    /// <summary>A snooze until <paramref name="seconds"/> from now: done, or refused exactly as the model predicts, and then nothing changed.</summary>
+    /// <returns>True if the conversation is snoozed afterwards.</returns>
+    private async Task<bool> SnoozeAsync(ConversationId id, long seconds, Actor by, bool duringRun)
+    {
+        var until = Now + TimeSpan.FromSeconds(seconds);
+        var (refusal, reason) = ReferenceModel.ExpectSnooze(_model.Conversations[id], by.Kind, until, Now);
+        var before = await Engine.GetConversationAsync(id);
+        var thrown = await ThrowsAsync(() => Engine.SnoozeAsync(new SnoozeConversationRequest { ConversationId = id, Until = until, SnoozedBy = by }).AsTask());
+        Require(thrown?.GetType() == refusal, $"a snooze {reason} threw {Name(thrown)}; the model expects {refusal?.Name ?? "no exception"}");
+        if (refusal is not null)
+        {
+            var field = refusal == typeof(InvalidActorException) ? nameof(SnoozeConversationRequest.SnoozedBy) : nameof(SnoozeConversationRequest.Until);
+            Require(thrown is not InvalidRequestException invalid || invalid.Field == field, $"a snooze {reason} was refused for the field {(thrown as InvalidRequestException)?.Field}; the model expects {field}");
+            Require(await Engine.GetConversationAsync(id) == before, $"a refused snooze ({reason}) changed the conversation");
+            _model.Count($"snooze refused{(duringRun ? " during a run" : "")}: {reason}");
+            return false;
+        }
+
+        _model.Snoozed(id, by, until, Now);
+        _model.Count($"snooze {reason}");
+        return true;
+    }
+
+    /// <summary>An actor of <paramref name="kind"/> acting on the contact's conversation: an agent is its assignee (or, with none, "ana").</summary>
+    private Actor ActorOf(ActorKind kind, int contact) => kind switch
+    {
+        ActorKind.Agent => Actor.Agent(new AgentId(_model.Latest.TryGetValue(contact, out var latest) ? _model.Conversations[latest].Assignee ?? "ana" : "ana")),
+        ActorKind.Workflow => Actor.Workflow("model"),
+        ActorKind.System => Actor.System("model"),
+        ActorKind.Contact => Actor.Contact(Contact(contact)),
+        _ => Person,
+    };
+
+    /// <summary>
+    /// The background pass: it fires the due timers the model predicts, with the outcomes it predicts (skipped where
+    /// the conversation moved on); with no faults, the engine's own follow-ups left it nothing else to do.
+    /// </summary>
     private async Task BackstopAsync()
     {
         var everyReservationPastGrace = _model.EveryReservationPast(Now - ReservationGrace);
+        var expected = _model.ProcessDue(Now);
         var result = await Engine.ProcessDueAsync();
-        Require(result == new ProcessDueResult(), $"the background pass found work the engine's follow-ups left: {result}");
+        Require(result == expected, $"the background pass did {result}; the model expects {expected}");
         _model.Count("backstop pass");
+        if (expected.TimersFired > 0)
+        {
+            _model.Count("backstop pass that fired timers");
+        }
+
         if (everyReservationPastGrace)
         {
             _model.Count("backstop pass with every reservation past the grace");
@@ -308,7 +402,7 @@ public sealed class ModelRunner : IDisposable
                 break;
             case ReceiveOutcome.Appended:
                 Require(result.ConversationId == _model.Open[contact], "the message joined another conversation than the contact's open one");
-                _model.Appended(contact, channel, externalId, result.MessageId);
+                _model.Appended(contact, channel, externalId, result.MessageId, Now);
                 break;
             default:
                 _model.Opened(contact, channel, externalId, result.ConversationId, result.MessageId, Now);
@@ -339,7 +433,7 @@ public sealed class ModelRunner : IDisposable
             else
             {
                 Require(_model.Open.TryGetValue(burst.Contact, out var open) && open == result.ConversationId, "a burst message joined another conversation");
-                _model.Appended(burst.Contact, burst.Channel, id, result.MessageId);
+                _model.Appended(burst.Contact, burst.Channel, id, result.MessageId, Now);
             }
         }
 
@@ -367,6 +461,17 @@ public sealed class ModelRunner : IDisposable
             }
         }
 
+        // The time events (queue timed out, snoozed, woke) raised by this step, in order, are the model's.
+        var raised = _timeEvents.Take();
+        Require(raised.SequenceEqual(_model.TimeEvents), $"the step raised the time events [{string.Join("; ", raised)}]; the model expects [{string.Join("; ", _model.TimeEvents)}]");
+        _model.TimeEvents.Clear();
+
+        if (operation is Backstop)
+        {
+            // A pass leaves nothing due: each due timer fired, or was skipped because the conversation moved on.
+            Require(!_model.Conversations.Values.Any(c => c.State != ConversationState.Closed && c.NextDueAt <= Now), "the model left a timer due after a pass");
+        }
+
         var contacts = full ? _model.Conversations.Values.Select(c => c.Contact).Distinct() : Touched(operation);
         foreach (var contact in contacts)
         {
@@ -384,6 +489,9 @@ public sealed class ModelRunner : IDisposable
         {
             var model = _model.Conversations[conversation.Id];
             Require(conversation.State == model.State, $"conversation of contact {contact} is {conversation.State}; the model says {model.State}");
+            Require(conversation.Timers.SequenceEqual(model.Timers.Values), $"conversation of contact {contact} ({conversation.State}) has the timers {conversation.Timers}; the model says {Describe(model.Timers.Values)}");
+            Require(conversation.QueuedAt == model.QueuedAt, $"conversation of contact {contact} ({conversation.State}) was queued at {conversation.QueuedAt:O}; the model says {model.QueuedAt:O}");
+            Require(conversation.Closure == model.Closure, $"conversation of contact {contact} has the closure {conversation.Closure}; the model says {model.Closure}");
             if (conversation.IsOpen)
             {
                 Require(conversation.Team?.Value == model.Team, $"conversation of contact {contact} is in team {conversation.Team}; the model says {model.Team}");
@@ -406,6 +514,8 @@ public sealed class ModelRunner : IDisposable
         Redelivery o => [o.Contact],
         Burst o => [o.Contact],
         Reply o => [o.Contact],
+        AgentReply o => [o.Contact],
+        Snooze o => [o.Contact],
         Close o => [o.Contact],
         AgentCloses => [],
         Transfer o => [o.Contact],
@@ -414,6 +524,9 @@ public sealed class ModelRunner : IDisposable
         TakeOverDuringRun o => [o.Contact],
         _ => [],
     };
+
+    private static string Describe(IEnumerable<ConversationTimer> timers) =>
+        timers.Any() ? string.Join(", ", timers.Select(t => $"{t.Kind} at {t.DueAt:O}")) : "none";
 
     private void Require(bool condition, string problem)
     {

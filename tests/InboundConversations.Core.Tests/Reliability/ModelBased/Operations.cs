@@ -12,8 +12,22 @@ public sealed record Redelivery(int Contact, string Channel, string ExternalId) 
 /// <summary>Several messages of one contact at once.</summary>
 public sealed record Burst(int Contact, string Channel, IReadOnlyList<string> ExternalIds) : Operation;
 
-/// <summary>The assignee (or the API) replies in the contact's open conversation, if any.</summary>
-public sealed record Reply(int Contact) : Operation;
+/// <summary>
+/// A message through <see cref="IConversationEngine.SendAsync"/> in the contact's open conversation, if any, by someone
+/// other than an agent (the API, a workflow, the system: it neither arms nor re-arms the auto-close; a contact as the
+/// author is refused, nothing stored).
+/// </summary>
+public sealed record Reply(int Contact, ActorKind By = ActorKind.Api) : Operation;
+
+/// <summary>An agent writes in the contact's open conversation, if any: it (re-)arms the auto-close, unless the conversation is snoozed.</summary>
+public sealed record AgentReply(int Contact, string Agent) : Operation;
+
+/// <summary>
+/// Someone snoozes the contact's open conversation (or, if none is open, the contact's latest closed one) until
+/// <paramref name="Seconds"/> from now: done, or refused with the exception the model predicts (a contact as the actor,
+/// an end not in the future or beyond the longest snooze, a closed conversation, a state that cannot snooze).
+/// </summary>
+public sealed record Snooze(int Contact, long Seconds, ActorKind By) : Operation;
 
 /// <summary>The contact's open conversation, if any, is closed.</summary>
 public sealed record Close(int Contact) : Operation;
@@ -50,6 +64,9 @@ public enum RunTakeover
 
     /// <summary>Closes it.</summary>
     Close,
+
+    /// <summary>Tries to snooze it: a triaging conversation cannot be snoozed, so the run goes on as if nobody had touched it.</summary>
+    Snooze,
 }
 
 /// <summary>
@@ -58,8 +75,12 @@ public enum RunTakeover
 /// </summary>
 public sealed record TakeOverDuringRun(int Contact, string Channel, string ExternalId, RunTakeover Change, string? Agent = null, string? Team = null) : Operation;
 
-/// <summary>The background pass (<see cref="IConversationEngine.ProcessDueAsync"/>): without faults it must find nothing to do.</summary>
+/// <summary>
+/// The background pass (<see cref="IConversationEngine.ProcessDueAsync"/>): it fires exactly the due timers the model
+/// predicts, with the outcomes it predicts; without faults it finds nothing else to do (the engine's own follow-ups
+/// left no run, reservation or queue behind).
+/// </summary>
 public sealed record Backstop : Operation;
 
-/// <summary>Time passes (beyond the second every operation advances).</summary>
+/// <summary>Time passes (beyond the second every operation advances): seconds, minutes around the queue timeouts, or most of an hour around the auto-close.</summary>
 public sealed record Clock(int Seconds) : Operation;
