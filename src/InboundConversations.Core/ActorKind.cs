@@ -18,6 +18,10 @@ public enum ActorKind
     /// <summary>The host's own API or back-office code.</summary>
     Api,
 
-    /// <summary>The library itself, acting on a timer: an auto-close, a queue timeout's fallback, a snooze's end.</summary>
+    /// <summary>
+    /// The system rather than a person: the library acting on a timer (an auto-close, a queue timeout's fallback, as
+    /// <c>System:auto-close</c> and <c>System:queue-timeout</c>), or the host's own automation speaking as the system.
+    /// Like the API and a workflow, it may send, close, assign, transfer and snooze; its messages never arm an auto-close.
+    /// </summary>
     System,
 }

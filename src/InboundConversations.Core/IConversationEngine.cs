@@ -162,12 +162,15 @@ public interface IConversationEngine
     /// not that agent's, and older than twice the workflow's run lease, at least one minute); and it drains every team
     /// queue, so that no queue waits while a member of its team has room, whatever a crash or a failure skipped.
     /// </summary>
-    /// <param name="cancellationToken">Cancels the call; work not reached waits for the next pass.</param>
+    /// <param name="cancellationToken">Cancels the call; work not reached waits for the next pass (a timer already claimed, for its claim to lapse).</param>
     /// <returns>What the pass did, by kind. A step that fails is logged and the pass goes on; the next pass tries again.</returns>
     /// <remarks>
-    /// <para>Timers are claimed up to 256 at a time, earliest due first, until none is due; a claim lasts
-    /// <see cref="InboundConversationsOptions.TimerLease"/>, so a timer whose claimant died fires in the first pass after
-    /// it lapses. A timer fires at most once per arming: the firing removes it in the same versioned write as its action.</para>
+    /// <para>Timers are claimed up to 256 at a time, earliest due first, at most 4,096 per pass (the rest in the next
+    /// pass); a claim lasts <see cref="InboundConversationsOptions.TimerLease"/>, so a timer whose claimant died (or whose
+    /// firing failed) fires in the first pass after its claim lapses. A timer fires at most once per arming: the firing
+    /// removes it in the same versioned write as its action. The steps run in this order: resume runs, release
+    /// reservations left behind, drain queues, fire timers (so a queued conversation a member of its team has room for is
+    /// assigned, not timed out).</para>
     /// <para>Reservations are checked a bounded number per pass (1,024, reading each one's conversation), continuing
     /// where the previous pass stopped, so one left behind is found within a few passes however many are held.</para>
     /// </remarks>

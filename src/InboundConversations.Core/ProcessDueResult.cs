@@ -36,7 +36,7 @@ public sealed record ProcessDueResult
     /// </summary>
     public int TimersSkipped { get; init; }
 
-    /// <summary>Due timers whose firing failed (each logged, event 23, with its exception's type): they stay armed and fire once their claim lapses.</summary>
+    /// <summary>Due timers whose firing failed (each logged, event 23, with its exception's type): they stay armed and fire in a later pass, once their claim lapses.</summary>
     public int TimersFailed { get; init; }
 
     /// <summary>Timers fired in all: <see cref="QueueTimeoutsFired"/>, <see cref="ConversationsAutoClosed"/> and <see cref="SnoozesEnded"/>.</summary>

@@ -11,7 +11,4 @@ public readonly record struct ReceiveResult(ReceiveOutcome Outcome, Conversation
 
     /// <summary>True if the message was a redelivery already recorded: nothing was applied again.</summary>
     public bool IsDuplicate => Outcome == ReceiveOutcome.Duplicate;
-
-    /// <summary>Whether the message joined a snoozed conversation, which the engine wakes right after storing it.</summary>
-    internal bool JoinedSnoozed { get; init; }
 }

@@ -153,6 +153,30 @@ public sealed class BackgroundProcessingServiceTests
     }
 
     [Fact]
+    public async Task StopAsync_DuringAPassThatThenThrowsSomethingElse_EndsTheLoopQuietly()
+    {
+        var never = new TaskCompletionSource<ProcessDueResult>(TaskCreationOptions.RunContinuationsAsynchronously);
+        await using var host = ProcessingHost.WithScript(engine => engine.Then(async token =>
+        {
+            try
+            {
+                return await never.Task.WaitAsync(token);
+            }
+            catch (OperationCanceledException)
+            {
+                throw new ObjectDisposedException("store", "a store disposed under the pass while the host stops");
+            }
+        }));
+        await host.StartAsync();
+        await host.Engine.NextCallAsync();
+
+        await host.StopAsync();
+
+        host.Service.ExecuteTask!.Status.Should().Be(TaskStatus.RanToCompletion, "what a pass throws while the host stops is not a failure of the service");
+        host.Logs.Should().NotContain(r => r.Level >= LogLevel.Warning);
+    }
+
+    [Fact]
     public async Task APassThatDidSomething_IsSummarisedAtDebug_AndAnEmptyPassIsNot()
     {
         await using var host = ProcessingHost.WithScript(engine => engine

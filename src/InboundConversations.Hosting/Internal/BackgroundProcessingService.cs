@@ -22,7 +22,9 @@ internal sealed class BackgroundProcessingService(IConversationEngine engine, Ti
                 await Task.Delay(interval, clock, stoppingToken).ConfigureAwait(false);
             }
         }
-        catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+#pragma warning disable CA1031 // Whatever a pass in flight throws once the host is stopping (a store being disposed, say) ends the service quietly.
+        catch (Exception) when (stoppingToken.IsCancellationRequested)
+#pragma warning restore CA1031
         {
             // The host is stopping: work not reached waits for the next process's passes.
         }

@@ -163,6 +163,25 @@ public sealed class AutoCloseTests
         after.Timers.Find(ConversationTimerKind.AutoClose).Should().BeNull();
     }
 
+    [Fact]
+    public async Task EnteringAQueue_CancelsTheAutoClose_AndAnAgentsMessageThereArmsNone()
+    {
+        using var inbox = new TestInbox(o => o.AutoCloseAfter = After);
+        await inbox.Roster.RegisterAgentAsync(new AgentRegistration { Agent = new AgentId("away"), Teams = [WorkflowInbox.Support], Capacity = 1, InitialPresence = AgentPresence.Offline });
+        var open = await inbox.ReceiveAsync("c1");
+        await inbox.SendAsync(open.ConversationId);
+
+        var queued = await inbox.Engine.TransferAsync(new TransferConversationRequest { ConversationId = open.ConversationId, ToTeam = WorkflowInbox.Support, TransferredBy = Actor.Api() });
+        await inbox.SendAsync(open.ConversationId, "Someone from support will answer shortly.");
+        inbox.Clock.Advance(After * 2);
+        var pass = await inbox.Engine.ProcessDueAsync();
+
+        queued.State.Should().Be(ConversationState.Queued);
+        queued.Timers.Find(ConversationTimerKind.AutoClose).Should().BeNull("a queued conversation waits for an agent, not for the contact");
+        pass.ConversationsAutoClosed.Should().Be(0);
+        (await inbox.Engine.GetConversationAsync(open.ConversationId)).State.Should().Be(ConversationState.Queued);
+    }
+
     [Theory]
     [InlineData(29)]
     [InlineData(14 * 24 * 60 + 1)]

@@ -173,6 +173,26 @@ public sealed class QueueTimeoutTests
     }
 
     [Fact]
+    public async Task ProcessDue_ADueTimeoutOfAConversationAMemberHasRoomFor_AssignsItInsteadOfTimingItOut()
+    {
+        var stores = new SharedStores();
+        InstrumentedConversationStore? store = null;
+        using var inbox = stores.StartEngine(w => w.DefaultTeam("support").QueueTimeout(Wait, QueueTimeoutFallback.Close()), inner => store = new InstrumentedConversationStore(inner));
+        await inbox.AddAgentAsync("ana", presence: AgentPresence.Offline);
+        var queued = await inbox.ReceiveAsync("c1");
+        store!.Before = call => call == nameof(InboundConversations.Storage.IConversationStore.ListQueuedAsync) ? throw new IOException("the drain after ana came online failed") : ValueTask.CompletedTask;
+        await inbox.Roster.SetPresenceAsync(new AgentId("ana"), AgentPresence.Online);
+        store.Before = _ => ValueTask.CompletedTask;
+        inbox.Clock.Advance(Wait);
+
+        var pass = await inbox.Engine.ProcessDueAsync();
+
+        pass.QueuedConversationsAssigned.Should().Be(1, "the pass drains the queues before it fires timers");
+        pass.QueueTimeoutsFired.Should().Be(0);
+        (await inbox.ConversationOfAsync(queued)).Should().Match<Conversation>(c => c.State == ConversationState.Assigned && c.Assignee == new AgentId("ana"));
+    }
+
+    [Fact]
     public async Task TeamTimeout_OverridesTheWorkflowWideOne()
     {
         using var inbox = WorkflowInbox.Create(w => w

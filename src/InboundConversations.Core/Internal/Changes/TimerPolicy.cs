@@ -15,8 +15,9 @@ internal sealed class TimerPolicy(QueueTimeouts queueTimeouts, TimeSpan? autoClo
 
     /// <summary>
     /// The timers <paramref name="after"/> holds once stored: none when closed; a queue timeout armed when it enters a
-    /// team's queue (the team's own, or none) and cancelled when it leaves; the auto-close cancelled by a snooze; the
-    /// snooze's end cancelled when it wakes.
+    /// team's queue (the team's own, or none) and cancelled when it leaves; the auto-close cancelled by a snooze and by
+    /// entering a queue (the conversation then waits for an agent, not for the contact); the snooze's end cancelled when
+    /// it wakes.
     /// </summary>
     public Conversation Reconcile(Conversation before, Conversation after, DateTimeOffset now)
     {
@@ -41,18 +42,26 @@ internal sealed class TimerPolicy(QueueTimeouts queueTimeouts, TimeSpan? autoClo
             timers = timers.Without(ConversationTimerKind.QueueTimeout);
         }
 
-        timers = after.State == ConversationState.Snoozed
-            ? timers.Without(ConversationTimerKind.AutoClose)
-            : timers.Without(ConversationTimerKind.SnoozeEnd);
+        // A queued conversation waits for the business, not for the contact: it is never auto-closed (a snooze parks it).
+        if (after.State is ConversationState.Queued or ConversationState.Snoozed)
+        {
+            timers = timers.Without(ConversationTimerKind.AutoClose);
+        }
+
+        if (after.State != ConversationState.Snoozed)
+        {
+            timers = timers.Without(ConversationTimerKind.SnoozeEnd);
+        }
+
         return timers.Equals(after.Timers) ? after : after with { Timers = timers };
     }
 
     /// <summary>
     /// The auto-close an outbound message (re)arms: only an agent's, only when auto-close is on and the conversation
-    /// is not snoozed; <see langword="null"/> otherwise (the conversation's timers stay as they are).
+    /// is neither snoozed nor queued; <see langword="null"/> otherwise (the conversation's timers stay as they are).
     /// </summary>
     public ConversationTimer? ArmedBy(Actor author, Conversation conversation, DateTimeOffset now) =>
-        autoCloseAfter is { } after && author.Kind == ActorKind.Agent && conversation.State != ConversationState.Snoozed
+        autoCloseAfter is { } after && author.Kind == ActorKind.Agent && conversation.State is not (ConversationState.Snoozed or ConversationState.Queued)
             ? new ConversationTimer(ConversationTimerKind.AutoClose, now + after, now)
             : null;
 }

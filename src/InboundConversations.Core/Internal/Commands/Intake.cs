@@ -24,20 +24,20 @@ internal sealed class Intake(ChangeContext context, IWorkflowLauncher workflow, 
     /// What follows the append: an opening runs its workflow; a message that joined a snoozed conversation wakes it.
     /// A completed append with neither costs no state machine and no allocation.
     /// </summary>
-    private ValueTask<ReceiveResult> AfterAppendAsync(ValueTask<ReceiveResult> stored, WorkspaceId workspace)
+    private ValueTask<ReceiveResult> AfterAppendAsync(ValueTask<Appended> stored, WorkspaceId workspace)
     {
         if (stored.IsCompletedSuccessfully && !_startsWorkflow && !stored.Result.JoinedSnoozed)
         {
-            return stored;
+            return new ValueTask<ReceiveResult>(stored.Result.Result);
         }
 
         return FollowUpAsync(stored, workspace);
     }
 
-    private async ValueTask<ReceiveResult> FollowUpAsync(ValueTask<ReceiveResult> stored, WorkspaceId workspace)
+    private async ValueTask<ReceiveResult> FollowUpAsync(ValueTask<Appended> stored, WorkspaceId workspace)
     {
-        var result = await stored.ConfigureAwait(false);
-        if (result.JoinedSnoozed)
+        var (result, joinedSnoozed) = await stored.ConfigureAwait(false);
+        if (joinedSnoozed)
         {
             await WakeAsync(workspace, result.ConversationId).ConfigureAwait(false);
         }
@@ -78,7 +78,7 @@ internal sealed class Intake(ChangeContext context, IWorkflowLauncher workflow, 
         return result;
     }
 
-    private static async ValueTask<ReceiveResult> AppendAsync(
+    private static async ValueTask<Appended> AppendAsync(
         ChangeContext context, ContactGate gate, InboundAppend append, CancellationToken cancellationToken)
     {
         var result = await context.Store.AppendInboundAsync(append, cancellationToken).ConfigureAwait(false);
@@ -89,10 +89,9 @@ internal sealed class Intake(ChangeContext context, IWorkflowLauncher workflow, 
         }
 
         Publish(context, gate, result);
-        return new ReceiveResult(OutcomeOf(result.Outcome), result.Message.ConversationId, result.Message.Id)
-        {
-            JoinedSnoozed = result.Outcome == InboundAppendOutcome.Appended && result.JoinedState == ConversationState.Snoozed,
-        };
+        return new Appended(
+            new ReceiveResult(OutcomeOf(result.Outcome), result.Message.ConversationId, result.Message.Id),
+            JoinedSnoozed: result.Outcome == InboundAppendOutcome.Appended && result.JoinedState == ConversationState.Snoozed);
     }
 
     private static ReceiveOutcome OutcomeOf(InboundAppendOutcome outcome) => outcome switch
@@ -147,4 +146,7 @@ internal sealed class Intake(ChangeContext context, IWorkflowLauncher workflow, 
                 break;
         }
     }
+
+    /// <summary>What the append stored, and whether the message joined a snoozed conversation (which is woken next).</summary>
+    private readonly record struct Appended(ReceiveResult Result, bool JoinedSnoozed);
 }

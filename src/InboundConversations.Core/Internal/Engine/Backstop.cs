@@ -36,9 +36,13 @@ internal sealed class Backstop(
         var (resumed, queuedEnded) = runner is null
             ? (0, 0)
             : await StepAsync("resume runs", runner, static (r, c) => r.ResumeAsync(c), (0, 0), cancellationToken).ConfigureAwait(false);
-        var fired = await StepAsync("fire due timers", this, static (b, c) => b.FireDueTimersAsync(c), new TimerTally(), cancellationToken).ConfigureAwait(false);
         var released = await StepAsync("release leftover reservations", this, static (b, c) => b.ReleaseLeftoversAsync(c), 0, cancellationToken).ConfigureAwait(false);
         var assigned = await StepAsync("drain queues", this, static (b, c) => b.DrainEveryQueueAsync(c), 0, cancellationToken).ConfigureAwait(false);
+
+        // Timers last: a queued conversation a member of its team has room for is assigned by the drain, not timed out.
+        // The tally is kept when a later page's claim fails, so what fired before it is still reported.
+        var fired = new TimerTally();
+        await StepAsync("fire due timers", (Backstop: this, Tally: fired), static async (s, c) => await s.Backstop.FireDueTimersAsync(s.Tally, c).ConfigureAwait(false), fired, cancellationToken).ConfigureAwait(false);
         var result = new ProcessDueResult
         {
             RunsResumed = resumed,
@@ -81,12 +85,12 @@ internal sealed class Backstop(
     }
 
     /// <summary>
-    /// Claims the conversations with a due timer, a page at a time, and fires each due timer. A timer that fails is
-    /// logged and counted; it stays armed and claimed, and fires in the first pass after its claim lapses.
+    /// Claims the conversations with a due timer, a page at a time (at most <see cref="TimerPagesPerPass"/>), and fires
+    /// each due timer. A timer that fails is logged and counted; it stays armed, and fires in a later pass once its
+    /// claim lapses (or sooner, if another write of its conversation ended the claim).
     /// </summary>
-    private async ValueTask<TimerTally> FireDueTimersAsync(CancellationToken cancellationToken)
+    private async ValueTask<TimerTally> FireDueTimersAsync(TimerTally tally, CancellationToken cancellationToken)
     {
-        var tally = new TimerTally();
         var now = context.Clock.GetUtcNow();
         for (var page = 0; page < TimerPagesPerPass; page++)
         {

@@ -108,11 +108,11 @@ public sealed class ModelBasedTests(ITestOutputHelper output)
     }
 
     [Fact]
-    public async Task ProcessDue_AutoCloseOfAConversationItsQueueTimeoutClosedEarlierInThePass_IsSkipped()
+    public async Task AgentReply_ToAQueuedConversation_ArmsNoAutoClose_AndOnlyTheQueueTimeoutsFire()
     {
-        // Gamma's six seats taken and overflow unstaffed (gus full, ivy offline): the seventh conversation, with an
-        // agent's reply, overflows at its queue timeout and waits there; in the pass after both are due, the overflow's
-        // timeout (due first) closes it, and its auto-close must then do nothing.
+        // Gamma's six seats taken and overflow unstaffed (gus full, ivy offline): the seventh conversation waits in the
+        // queue, and an agent's reply there arms no auto-close (it waits for the business, not the contact); it
+        // overflows at its queue timeout, waits there, and the overflow's own timeout closes it. No auto-close fires.
         var (_, exercised) = await ModelRunner.RunAsync(
         [
             new Presence("ivy", AgentPresence.Offline),
@@ -124,9 +124,10 @@ public sealed class ModelBasedTests(ITestOutputHelper output)
             new Backstop(),
         ]);
 
+        exercised.GetValueOrDefault("agent reply while queued armed nothing").Should().Be(1);
         exercised.GetValueOrDefault("queue timeout transferred and queued").Should().Be(1);
         exercised.GetValueOrDefault("queue timeout: close").Should().Be(1);
-        exercised.GetValueOrDefault("timer skipped: AutoClose").Should().Be(1);
+        exercised.GetValueOrDefault("timer skipped: AutoClose").Should().Be(0);
         exercised.GetValueOrDefault("auto-closed while queued").Should().Be(0);
     }
 

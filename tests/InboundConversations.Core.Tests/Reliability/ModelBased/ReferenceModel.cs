@@ -272,7 +272,7 @@ public sealed class ReferenceModel
         }
     }
 
-    /// <summary>An agent wrote: the auto-close (re-)armed at now + <see cref="ModelInbox.AutoCloseAfter"/>, unless the conversation is snoozed.</summary>
+    /// <summary>An agent wrote: the auto-close (re-)armed at now + <see cref="ModelInbox.AutoCloseAfter"/>, unless the conversation is snoozed or queued.</summary>
     public void AgentReplied(int contact, DateTimeOffset now)
     {
         var conversation = Conversations[Open[contact]];
@@ -280,6 +280,12 @@ public sealed class ReferenceModel
         if (conversation.State == ConversationState.Snoozed)
         {
             Count("agent reply while snoozed armed nothing");
+            return;
+        }
+
+        if (conversation.State == ConversationState.Queued)
+        {
+            Count("agent reply while queued armed nothing");
             return;
         }
 
@@ -643,7 +649,16 @@ public sealed class ReferenceModel
             }
         }
 
-        timers.Remove(conversation.State == ConversationState.Snoozed ? ConversationTimerKind.AutoClose : ConversationTimerKind.SnoozeEnd);
+        // A queued conversation waits for an agent, not the contact: entering a queue cancels the auto-close, as a snooze does.
+        if (conversation.State is ConversationState.Queued or ConversationState.Snoozed)
+        {
+            timers.Remove(ConversationTimerKind.AutoClose);
+        }
+
+        if (conversation.State != ConversationState.Snoozed)
+        {
+            timers.Remove(ConversationTimerKind.SnoozeEnd);
+        }
     }
 
     /// <summary>
