@@ -41,6 +41,7 @@ public sealed class ConversationTimersTests
         timers.Equals(ConversationTimers.Of([Queue, Close])).Should().BeTrue();
         timers.GetHashCode().Should().Be(ConversationTimers.Of([Queue, Close]).GetHashCode());
         timers.Equals(ConversationTimers.Of([Queue])).Should().BeFalse();
+        ConversationTimers.Of([Queue]).GetHashCode().Should().NotBe(ConversationTimers.Of([Close]).GetHashCode(), "the hash is of the timers");
         timers.Equals(null).Should().BeFalse();
         ConversationTimers.Of([]).Should().BeSameAs(ConversationTimers.Empty);
     }
@@ -97,5 +98,6 @@ public sealed class ConversationTimersTests
     {
         ConversationTimers.Empty.ToString().Should().Be("none");
         ConversationTimers.Of([Close]).ToString().Should().Be($"AutoClose at {Close.DueAt:O}");
+        ConversationTimers.Of([Queue, Close]).ToString().Should().Be($"QueueTimeout at {Queue.DueAt:O}, AutoClose at {Close.DueAt:O}");
     }
 }

@@ -102,7 +102,7 @@ internal sealed class TimerCommands(
             return TimerOutcome.Skipped;
         }
 
-        Log.TimerFired(context.Logger, timer.Kind, after.Id, rule.Then.Action, after.State);
+        Log.QueueTimeoutFired(context.Logger, after.Id, team, rule.Then.Action, after.State);
         if (context.Events.HasHandlers)
         {
             var timedOut = new ConversationQueueTimedOut(after, team, queuedAt, rule.Then.Action, context.Clock.GetUtcNow());
@@ -127,12 +127,8 @@ internal sealed class TimerCommands(
         }
 
         var closed = await CloseAsync(claimed, guard, AutoCloseActor, autoCloseCategory, cancellationToken).ConfigureAwait(false);
-        if (closed is null)
-        {
-            return TimerOutcome.Skipped;
-        }
 
-        Log.TimerFired(context.Logger, timer.Kind, closed.Id, null, closed.State);
+        Log.AutoCloseFired(context.Logger, closed.Id, timer.ArmedAt);
         return TimerOutcome.AutoClosed;
     }
 

@@ -91,8 +91,8 @@ internal static partial class Log
     public static partial void ConversationWoke(ILogger logger, ConversationId conversationId, WakeReason reason, ConversationState state);
 
     [LoggerMessage(EventId = 21, Level = LogLevel.Information,
-        Message = "Timer {Kind} of conversation {ConversationId} fired (fallback {Fallback}); the conversation is {State}")]
-    public static partial void TimerFired(ILogger logger, ConversationTimerKind kind, ConversationId conversationId, QueueTimeoutAction? fallback, ConversationState state);
+        Message = "Queue timeout of conversation {ConversationId} in team {Team} fired: {Fallback}; the conversation is {State}")]
+    public static partial void QueueTimeoutFired(ILogger logger, ConversationId conversationId, TeamId team, QueueTimeoutAction fallback, ConversationState state);
 
     [LoggerMessage(EventId = 22, Level = LogLevel.Debug,
         Message = "Timer {Kind} of conversation {ConversationId} fired nothing: the conversation moved on since it was claimed")]
@@ -101,4 +101,8 @@ internal static partial class Log
     [LoggerMessage(EventId = 23, Level = LogLevel.Warning,
         Message = "Timer {Kind} of conversation {ConversationId} failed ({ExceptionType}); it stays armed and fires once its claim lapses")]
     public static partial void TimerFailed(ILogger logger, ConversationTimerKind kind, ConversationId conversationId, string exceptionType);
+
+    [LoggerMessage(EventId = 24, Level = LogLevel.Information,
+        Message = "Auto-close of conversation {ConversationId} fired: the contact had not answered since {ArmedAt}")]
+    public static partial void AutoCloseFired(ILogger logger, ConversationId conversationId, DateTimeOffset armedAt);
 }

@@ -17,8 +17,6 @@ internal sealed class QueueTimeouts
 
     public static QueueTimeouts None { get; } = new();
 
-    public bool IsEmpty => _everyTeam is null && _byTeam.Count == 0;
-
     /// <summary>Sets the timeout of <paramref name="team"/>, or of every team without its own when it is <see langword="null"/>.</summary>
     /// <exception cref="ArgumentException">The timeout is not above zero or longer than seven days, or the fallback transfers to the team itself.</exception>
     public void Set(TeamId? team, TimeSpan after, QueueTimeoutFallback then, string call)
