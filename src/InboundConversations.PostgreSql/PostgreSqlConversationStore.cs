@@ -17,6 +17,11 @@ namespace InboundConversations.PostgreSql;
 /// costs the loser another round trip or two.</para>
 /// <para>A close and an inbound message for the same conversation are ordered by the conversation's row lock: the
 /// message lands before the close, or (the close committed first) the message opens the next conversation.</para>
+/// <para>A conversation's timers are a jsonb column of its row, beside their earliest due time: every write of the
+/// conversation stores them in its own statement (an outbound message arms one, an inbound message cancels some) and
+/// ends a claim on them. <see cref="ClaimDueAsync"/> is one statement over a partial index on the due time: it reads only
+/// the due conversations, and two processes claiming at once never take the same one (rows locked by the other are
+/// skipped, and the claim is re-checked on the row it locks).</para>
 /// <para>Times are stored to the microsecond (PostgreSQL's precision): each is truncated, in UTC, before it is
 /// written, and the snapshots this store returns carry the truncated times, as later reads do.</para>
 /// </remarks>
@@ -117,6 +122,7 @@ public sealed class PostgreSqlConversationStore : IConversationStore
             parameters.Text(conversation.Contact.Value);
             parameters.AddConversationState(conversation);
             parameters.BigInt(conversation.Version);
+            parameters.AddTimers(conversation);
             parameters.Boolean(pendingRun is not null);
             if (pendingRun is null)
             {
@@ -157,7 +163,7 @@ public sealed class PostgreSqlConversationStore : IConversationStore
     }
 
     /// <inheritdoc />
-    public async ValueTask<ConversationMessage> AppendOutboundAsync(ConversationMessage message, CancellationToken cancellationToken)
+    public async ValueTask<ConversationMessage> AppendOutboundAsync(ConversationMessage message, ConversationTimer? arm, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(message);
         if (message.Direction != MessageDirection.Outbound)
@@ -184,6 +190,14 @@ public sealed class PostgreSqlConversationStore : IConversationStore
         parameters.Text(message.Content);
         parameters.Timestamp(message.SentAt);
         parameters.Timestamp(message.RecordedAt);
+        if (arm is null)
+        {
+            parameters.Null(NpgsqlTypes.NpgsqlDbType.Jsonb);
+        }
+        else
+        {
+            parameters.Jsonb(TimerJson.WriteEntry(arm));
+        }
 
         await using var reader = await ExecuteAsync(command, cancellationToken).ConfigureAwait(false);
         await reader.ReadAsync(cancellationToken).ConfigureAwait(false);
@@ -209,6 +223,7 @@ public sealed class PostgreSqlConversationStore : IConversationStore
         parameters.Uuid(conversation.Id.Value);
         parameters.BigInt(conversation.Version);
         parameters.AddConversationState(conversation);
+        parameters.AddTimers(conversation);
 
         await using var reader = await ExecuteAsync(command, cancellationToken).ConfigureAwait(false);
         await reader.ReadAsync(cancellationToken).ConfigureAwait(false);
@@ -400,6 +415,28 @@ public sealed class PostgreSqlConversationStore : IConversationStore
         return teams;
     }
 
+    /// <inheritdoc />
+    public async ValueTask<IReadOnlyList<Conversation>> ClaimDueAsync(DateTimeOffset now, TimeSpan lease, int maxCount, CancellationToken cancellationToken)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(maxCount);
+        ArgumentOutOfRangeException.ThrowIfLessThanOrEqual(lease, TimeSpan.Zero);
+        cancellationToken.ThrowIfCancellationRequested();
+        await using var connection = await _database.OpenAsync(cancellationToken).ConfigureAwait(false);
+        await using var command = new NpgsqlCommand(_sql.ClaimDue, connection);
+        command.Parameters.Timestamp(now).Timestamp(now + lease).Integer(maxCount);
+
+        // The claim is one statement: once it has run, its rows are read whatever the token says, so that a claim
+        // taken is returned (an abandoned one would only wait out its lease).
+        await using var reader = await ExecuteAsync(command, cancellationToken).ConfigureAwait(false);
+        var claimed = new List<Conversation>();
+        while (await reader.ReadAsync(CancellationToken.None).ConfigureAwait(false))
+        {
+            claimed.Add(ConversationRows.ReadConversation(reader, 0));
+        }
+
+        return claimed;
+    }
+
     /// <summary>
     /// Runs <paramref name="command"/> as a prepared statement. Npgsql keeps it prepared on the pooled physical
     /// connection, so only a connection's first use of a statement costs the extra round trip; later ones skip parsing
@@ -430,6 +467,7 @@ public sealed class PostgreSqlConversationStore : IConversationStore
         parameters.Uuid(append.NewConversationId.Value);
         parameters.SmallInt((short)append.NewConversationState);
         parameters.Boolean(append.StartsWorkflow);
+        parameters.TextArray(TimerJson.Keys(append.CancelTimers));
 
         await using var reader = await ExecuteAsync(command, CancellationToken.None).ConfigureAwait(false);
         if (!await reader.ReadAsync(CancellationToken.None).ConfigureAwait(false))
@@ -438,8 +476,11 @@ public sealed class PostgreSqlConversationStore : IConversationStore
         }
 
         var outcome = (InboundAppendOutcome)reader.GetInt16(0);
-        var message = ConversationRows.ReadMessage(reader, 1);
-        return new InboundAppendResult(outcome, message, outcome == InboundAppendOutcome.Opened ? append.ToNewConversation() : null);
+        var message = ConversationRows.ReadMessage(reader, 2);
+        return new InboundAppendResult(outcome, message, outcome == InboundAppendOutcome.Opened ? append.ToNewConversation() : null)
+        {
+            JoinedState = reader.IsDBNull(1) ? default : (ConversationState)reader.GetInt16(1),
+        };
     }
 
     private static void ThrowIfGivingUp(int attempt)

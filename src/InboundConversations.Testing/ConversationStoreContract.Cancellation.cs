@@ -17,6 +17,10 @@ public abstract partial class ConversationStoreContract
         await Assert.ThrowsAnyAsync<OperationCanceledException>(() => store.AppendInboundAsync(Samples.Inbound(other), Cancelled()).AsTask());
         await Assert.ThrowsAnyAsync<OperationCanceledException>(() => store.OpenAsync(Samples.AgentOpened(other), null, Cancelled()).AsTask());
         await Assert.ThrowsAnyAsync<OperationCanceledException>(() => store.AppendOutboundAsync(Samples.Reply(opened), null, Cancelled()).AsTask());
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() =>
+            store.AppendOutboundAsync(Samples.Reply(opened), new ConversationTimer(ConversationTimerKind.AutoClose, Samples.NextTime(), Samples.NextTime()), Cancelled()).AsTask());
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() =>
+            store.AppendInboundAsync(Samples.Inbound(contact) with { CancelTimers = [ConversationTimerKind.AutoClose] }, Cancelled()).AsTask());
         await Assert.ThrowsAnyAsync<OperationCanceledException>(() => store.UpdateAsync(Samples.Closed(opened), Cancelled()).AsTask());
 
         Assert.Empty(await store.ListByContactAsync(default, other, CancellationToken.None));

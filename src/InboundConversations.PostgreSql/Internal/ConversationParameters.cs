@@ -3,7 +3,7 @@ using NpgsqlTypes;
 
 namespace InboundConversations.PostgreSql.Internal;
 
-/// <summary>The conversation store's groups of positional parameters (an actor, a conversation's state, a run's state), typed by <see cref="Parameters"/>.</summary>
+/// <summary>The conversation store's groups of positional parameters (an actor, a conversation's state, its timers, a run's state), typed by <see cref="Parameters"/>.</summary>
 internal static class ConversationParameters
 {
     /// <summary>An actor as its (kind, id) columns: two parameters.</summary>
@@ -33,6 +33,16 @@ internal static class ConversationParameters
         parameters.NullableTimestamp(closure?.ClosedAt);
         parameters.NullableText(closure?.Category);
         parameters.NullableText(closure?.Notes);
+    }
+
+    /// <summary>
+    /// The timers of <paramref name="conversation"/> as the store keeps them: the jsonb, and the earliest due time the
+    /// claim reads (none for a closed conversation, which is never claimed); two parameters.
+    /// </summary>
+    public static void AddTimers(this NpgsqlParameterCollection parameters, Conversation conversation)
+    {
+        parameters.Jsonb(TimerJson.Write(conversation.Timers));
+        parameters.NullableTimestamp(conversation.IsOpen ? conversation.Timers.NextDueAt : null);
     }
 
     /// <summary>

@@ -10,7 +10,7 @@ internal static class ConversationRows
 {
     public const string ConversationColumns =
         "workspace, id, contact, channel, source, opened_by_kind, opened_by_id, opened_at, state, team, assignee, " +
-        "queued_at, closed_by_kind, closed_by_id, closed_at, close_category, close_notes, version";
+        "queued_at, closed_by_kind, closed_by_id, closed_at, close_category, close_notes, version, timers";
 
     public const string MessageColumns =
         "workspace, conversation_id, sequence, id, contact, direction, channel, external_id, author_kind, author_id, " +
@@ -20,7 +20,7 @@ internal static class ConversationRows
         "workspace, conversation_id, status, created_at, facts, team, agent, steps, attempts, claim_expires_at, ended_at, version";
 
     /// <summary>How many columns <see cref="ConversationColumns"/> has.</summary>
-    public const int ConversationColumnCount = 18;
+    public const int ConversationColumnCount = 19;
 
     /// <summary><paramref name="columns"/> with each name qualified by <paramref name="alias"/>.</summary>
     public static string Qualified(string columns, string alias) =>
@@ -46,6 +46,7 @@ internal static class ConversationRows
                 ? new ConversationClosure(ReadActor(reader, first + 12), at, NullableString(reader, first + 15), NullableString(reader, first + 16))
                 : null,
             Version = reader.GetInt64(first + 17),
+            Timers = TimerJson.Read(reader.GetString(first + 18)),
         };
     }
 

@@ -1,11 +1,14 @@
 using static InboundConversations.PostgreSql.Internal.ConversationRows;
+using static InboundConversations.PostgreSql.Internal.TimerSql;
 
 namespace InboundConversations.PostgreSql.Internal;
 
 /// <summary>
 /// The conversation store's SQL, built once per store for its schema (the only spliced part; every value is a
 /// positional parameter). Each operation is one statement, so it commits atomically without an explicit transaction
-/// and costs one round trip. States: 2 is Queued, 5 is Closed; direction 1 is Inbound.
+/// and costs one round trip. States: 2 is Queued, 5 is Closed (every other state is open, Snoozed (6) included); direction 1
+/// is Inbound. Every statement that changes a conversation's timers writes its next_due_at with them and ends the
+/// claim on them (timer_claimed_until).
 /// </summary>
 internal sealed class ConversationSql
 {
@@ -14,9 +17,9 @@ internal sealed class ConversationSql
         var queueOrder = $"nextval('{schema}.queue_order')";
 
         // $1 workspace, $2 contact, $3 channel, $4 external id, $5 content, $6 sent at, $7 received at, $8 message id,
-        // $9 new conversation id, $10 new state, $11 starts the workflow.
-        // The seen key, the open conversation's row lock (its message count gives the sequence) and the opening are
-        // one statement. An opening that loses to a concurrent one (on conflict: nothing) records nothing and returns
+        // $9 new conversation id, $10 new state, $11 starts the workflow, $12 the timer kinds the message cancels (keys).
+        // The seen key, the open conversation's row lock (its message count gives the sequence), the timers it cancels
+        // (a new version only if one was armed) and the opening are one statement. An opening that loses to a concurrent one (on conflict: nothing) records nothing and returns
         // no row: the caller runs the statement again, and it then joins the winner. A concurrent redelivery committed
         // first makes the message insert fail on messages_seen, which undoes the whole statement.
         AppendInbound = $"""
@@ -25,9 +28,14 @@ internal sealed class ConversationSql
                 where workspace = $1 and channel = $3 and external_id = $4 and direction = 1
             ),
             joined as (
-                update {schema}.conversations set message_count = message_count + 1
+                update {schema}.conversations set
+                    message_count = message_count + 1,
+                    timers = timers - $12,
+                    next_due_at = case when timers ?| $12 then {NextDueAt("timers - $12")} else next_due_at end,
+                    version = case when timers ?| $12 then version + 1 else version end,
+                    timer_claimed_until = case when timers ?| $12 then null else timer_claimed_until end
                 where workspace = $1 and contact = $2 and state <> 5 and not exists (select from seen)
-                returning id, message_count
+                returning id, message_count, state
             ),
             opened as (
                 insert into {schema}.conversations
@@ -47,26 +55,28 @@ internal sealed class ConversationSql
                 from (select id, message_count from joined union all select id, message_count from opened) target
                 returning {MessageColumns}
             )
-            select 3::smallint, {MessageColumns} from seen
+            select 3::smallint, null::smallint, {MessageColumns} from seen
             union all
-            select case when exists (select from opened) then 2::smallint else 1::smallint end, {MessageColumns} from recorded
+            select case when exists (select from opened) then 2::smallint else 1::smallint end,
+                   coalesce((select max(state) from joined), $10), {MessageColumns}
+            from recorded
             """;
 
-        // $1..$18 the conversation's columns in ConversationColumns order; $19 stores a run; $20..$29 the run's
-        // status, created at, facts, team, agent, steps, attempts, claim expiry, ended at, version.
+        // $1..$19 the conversation's columns in ConversationColumns order (timers last), $20 its next due time; $21 stores
+        // a run; $22..$31 the run's status, created at, facts, team, agent, steps, attempts, claim expiry, ended at, version.
         // Returns the opened row (true), or the contact's open ones (false); no row when a concurrent opening committed
         // after this statement's snapshot: the caller runs it again.
         Open = $"""
             with opened as (
-                insert into {schema}.conversations ({ConversationColumns}, queued_order, message_count)
-                values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18,
+                insert into {schema}.conversations ({ConversationColumns}, next_due_at, queued_order, message_count)
+                values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19, $20,
                         case when $9 = 2 and $10 is not null then {queueOrder} end, 0)
                 on conflict (workspace, contact) where state <> 5 do nothing
                 returning {ConversationColumns}
             ),
             run as (
                 insert into {schema}.workflow_runs ({RunColumns})
-                select $1, $2, $20, $21, $22, $23, $24, $25, $26, $27, $28, $29 from opened where $19
+                select $1, $2, $22, $23, $24, $25, $26, $27, $28, $29, $30, $31 from opened where $21
             )
             select true, {ConversationColumns} from opened
             union all
@@ -75,7 +85,7 @@ internal sealed class ConversationSql
             """;
 
         // $1 workspace, $2 id, $3 version based on, $4..$17 channel, source, opened by (kind, id), opened at, state,
-        // team, assignee, queued at, closed by (kind, id), closed at, category, notes.
+        // team, assignee, queued at, closed by (kind, id), closed at, category, notes; $18 timers, $19 next due time.
         // A conversation keeps its queue place while it stays queued on the same team, and takes a new one otherwise.
         // Returns one row: the stored row, or (when nothing was updated) the row as this statement's snapshot saw it.
         Update = $"""
@@ -83,7 +93,7 @@ internal sealed class ConversationSql
                 update {schema}.conversations c set
                     channel = $4, source = $5, opened_by_kind = $6, opened_by_id = $7, opened_at = $8, state = $9,
                     team = $10, assignee = $11, queued_at = $12, closed_by_kind = $13, closed_by_id = $14, closed_at = $15,
-                    close_category = $16, close_notes = $17,
+                    close_category = $16, close_notes = $17, timers = $18, next_due_at = $19, timer_claimed_until = null,
                     queued_order = case
                         when $9 <> 2 or $10 is null then null
                         when c.state = 2 and c.team = $10 and c.queued_order is not null then c.queued_order
@@ -99,11 +109,17 @@ internal sealed class ConversationSql
             """;
 
         // $1 workspace, $2 conversation, $3 message id, $4 direction, $5 channel, $6 external id, $7 author kind,
-        // $8 author id, $9 content, $10 sent at, $11 recorded at. Returns one row: whether the conversation exists
+        // $8 author id, $9 content, $10 sent at, $11 recorded at, $12 the timer it arms (its entry) or null: armed in the
+        // same statement, replacing its kind's, at the next version. Returns one row: whether the conversation exists
         // (as this statement's snapshot saw it), then the recorded message, or nulls when it was closed or missing.
         AppendOutbound = $"""
             with target as (
-                update {schema}.conversations set message_count = message_count + 1
+                update {schema}.conversations set
+                    message_count = message_count + 1,
+                    timers = case when $12 is null then timers else timers || $12 end,
+                    next_due_at = case when $12 is null then next_due_at else {NextDueAt("timers || $12")} end,
+                    version = case when $12 is null then version else version + 1 end,
+                    timer_claimed_until = case when $12 is null then timer_claimed_until end
                 where workspace = $1 and id = $2 and state <> 5
                 returning id, contact, message_count
             ),
@@ -166,6 +182,7 @@ internal sealed class ConversationSql
         // per team found (the next key above the last), however many conversations wait in each. $1 the most teams;
         // after the first page, $2 and $3 the last team returned.
         ListQueuedTeamsFirst = QueuedTeams(schema, "true");
+        ClaimDue = TimerSql.ClaimDue(schema);
         ListQueuedTeamsAfter = QueuedTeams(schema, "(c.workspace, c.team) > ($2, $3)");
     }
 
@@ -196,6 +213,8 @@ internal sealed class ConversationSql
     public string ListQueuedTeamsFirst { get; }
 
     public string ListQueuedTeamsAfter { get; }
+
+    public string ClaimDue { get; }
 
     private static string QueuedTeams(string schema, string start) => $"""
         with recursive queued(workspace, team) as (
