@@ -28,10 +28,23 @@ public sealed class EngineInbox : IAsyncDisposable
     /// <param name="capacity">Each agent's capacity.</param>
     /// <param name="withWorkflow">False builds the engine without any workflow (conversations stay Unassigned).</param>
     /// <param name="storage">Replaces the in-memory adapters (the PostgreSQL benchmarks pass <c>UsePostgreSql</c>).</param>
-    public static async Task<EngineInbox> CreateAsync(int agents, int capacity, bool withWorkflow = true, Action<IInboundConversationsBuilder>? storage = null)
+    /// <param name="configure">Sets the engine's options (the timer benchmarks turn auto-close on).</param>
+    /// <param name="clock">Replaces the system clock (the timer benchmarks move time on to make their timers due).</param>
+    public static async Task<EngineInbox> CreateAsync(
+        int agents,
+        int capacity,
+        bool withWorkflow = true,
+        Action<IInboundConversationsBuilder>? storage = null,
+        Action<InboundConversationsOptions>? configure = null,
+        TimeProvider? clock = null)
     {
         var services = new ServiceCollection();
-        var builder = services.AddInboundConversations();
+        if (clock is not null)
+        {
+            services.AddSingleton(clock);
+        }
+
+        var builder = services.AddInboundConversations(configure);
         storage?.Invoke(builder);
         if (withWorkflow)
         {

@@ -259,8 +259,10 @@ public sealed class ConversationLifecycleTests
     [Fact]
     public void Fire_AllowedTriggers_ReadTheTableWithoutAllocating()
     {
-        // The wake goes to a machine: where it leads depends on the conversation (whether it has an agent).
-        var allowed = Allowed.Where(pair => pair.Key.Item2 != ConversationTrigger.Wake).Select(pair => (Conversation: In(pair.Key.Item1), Trigger: pair.Key.Item2, Expected: pair.Value)).ToArray();
+        // Where a wake leads depends on whether the conversation has an agent: both are in the table.
+        var allowed = Allowed.Select(pair => (Conversation: In(pair.Key.Item1), Trigger: pair.Key.Item2, Expected: pair.Value))
+            .Append((Conversation: In(ConversationState.Snoozed) with { Assignee = new AgentId("ana") }, Trigger: ConversationTrigger.Wake, Expected: ConversationState.Assigned))
+            .ToArray();
         var wrong = 0;
         foreach (var (conversation, trigger, _) in allowed)
         {

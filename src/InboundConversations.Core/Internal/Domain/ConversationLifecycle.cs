@@ -11,17 +11,19 @@ namespace InboundConversations.Internal.Domain;
 /// <remarks>
 /// Configuring a machine costs about a microsecond and several kilobytes, and a workflow cycle fires a dozen triggers,
 /// so <see cref="Fire"/> and <see cref="Allows"/> read a table that memoises the machine's answers: every (state,
-/// trigger) pair is fired on a machine of its own when the type initializes. A trigger the table does not allow is
+/// trigger) pair is fired on a machine of its own when the type initializes, once for a conversation without an agent
+/// and once for one with an agent (where a wake leads depends on it). A trigger the table does not allow is
 /// fired on a machine built for that call, which throws exactly what the machine throws. Machines are never shared
 /// (Stateless machines are not thread-safe) and none sits on the inbound-append path.
 /// </remarks>
 internal static class ConversationLifecycle
 {
     /// <summary>
-    /// [state, trigger] → the state after the trigger, or <see langword="null"/> if the machine refuses it, for every
-    /// state of the machine (<c>Open</c> included) and every trigger. Other pairs are not derived, and go to a machine.
+    /// [has an agent ? 1 : 0][state, trigger] → the state after the trigger, or <see langword="null"/> if the machine
+    /// refuses it, for every state of the machine (<c>Open</c> included) and every trigger. Other pairs are not
+    /// derived, and go to a machine.
     /// </summary>
-    private static readonly (bool Derived, ConversationState? To)[,] Table = Derive();
+    private static readonly (bool Derived, ConversationState? To)[][,] Tables = [Derive(hasAgent: false), Derive(hasAgent: true)];
 
     /// <summary>Applies <paramref name="trigger"/> to <paramref name="conversation"/>'s state.</summary>
     /// <returns>The state after the trigger; the conversation itself is not changed.</returns>
@@ -29,14 +31,15 @@ internal static class ConversationLifecycle
     /// <exception cref="InvalidConversationTransitionException">The state does not allow the trigger.</exception>
     public static ConversationState Fire(Conversation conversation, ConversationTrigger trigger)
     {
-        var entry = Lookup(conversation.State, trigger);
-        return entry.To ?? FireOnMachine(conversation.State, trigger, conversation.Id, conversation.Assignee is not null);
+        var hasAgent = conversation.Assignee is not null;
+        var entry = Lookup(conversation.State, trigger, hasAgent);
+        return entry.To ?? FireOnMachine(conversation.State, trigger, conversation.Id, hasAgent);
     }
 
-    /// <summary>Whether <paramref name="trigger"/> is allowed in <paramref name="state"/>.</summary>
+    /// <summary>Whether <paramref name="trigger"/> is allowed in <paramref name="state"/> (with an agent or without: the same answer).</summary>
     public static bool Allows(ConversationState state, ConversationTrigger trigger)
     {
-        var entry = Lookup(state, trigger);
+        var entry = Lookup(state, trigger, hasAgent: false);
         if (entry.Derived)
         {
             return entry.To is not null;
@@ -58,8 +61,11 @@ internal static class ConversationLifecycle
     /// </summary>
     public static string ToMermaid() => MermaidGraph.Format(Describe()).ReplaceLineEndings("\n");
 
-    private static (bool Derived, ConversationState? To) Lookup(ConversationState state, ConversationTrigger trigger) =>
-        (uint)state < (uint)Table.GetLength(0) && (uint)trigger < (uint)Table.GetLength(1) ? Table[(int)state, (int)trigger] : default;
+    private static (bool Derived, ConversationState? To) Lookup(ConversationState state, ConversationTrigger trigger, bool hasAgent)
+    {
+        var table = Tables[hasAgent ? 1 : 0];
+        return (uint)state < (uint)table.GetLength(0) && (uint)trigger < (uint)table.GetLength(1) ? table[(int)state, (int)trigger] : default;
+    }
 
     private static ConversationState FireOnMachine(ConversationState from, ConversationTrigger trigger, ConversationId id, bool hasAgent)
     {
@@ -69,18 +75,17 @@ internal static class ConversationLifecycle
         return (ConversationState)state;
     }
 
-    private static (bool Derived, ConversationState? To)[,] Derive()
+    private static (bool Derived, ConversationState? To)[,] Derive(bool hasAgent)
     {
         var states = Enum.GetValues<LifecycleState>();
         var triggers = Enum.GetValues<ConversationTrigger>();
         var table = new (bool Derived, ConversationState? To)[(int)states.Max() + 1, (int)triggers.Max() + 1];
         foreach (var from in states)
         {
-            // Wake's destination depends on the conversation (whether it has an agent), so it always goes to a machine.
-            foreach (var trigger in triggers.Where(static t => t != ConversationTrigger.Wake))
+            foreach (var trigger in triggers)
             {
                 var state = from;
-                var machine = Build(() => state, s => state = s, default, hasAgent: false);
+                var machine = Build(() => state, s => state = s, default, hasAgent);
                 ConversationState? to = null;
                 if (machine.CanFire(trigger))
                 {
