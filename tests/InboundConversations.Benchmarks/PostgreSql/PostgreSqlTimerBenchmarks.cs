@@ -12,10 +12,10 @@ namespace InboundConversations.Benchmarks.PostgreSql;
 /// on the PostgreSQL adapter, against a throwaway local cluster (127.0.0.1, durability off, as
 /// <see cref="PostgreSqlBenchmarks"/>): the firing cost per due timer against the same change by a direct engine call
 /// (auto-close against <c>CloseAsync</c>, a snooze's end against a contact message), and a pass over 100 due snoozes
-/// among 10,000 armed timers against the same pass with only the 100 armed. The engine has no workflow, so a pass
-/// does nothing but fire timers (and its other steps' reads find nothing). Each benchmark has its own schema; each
-/// iteration arms its 100 timers first. Mean and Allocated are per timer in the firing categories, per pass in
-/// the armed one.
+/// among 10,000 open conversations, all armed, against the same pass with only the 100 armed. The engine has no
+/// workflow, so a pass does nothing but fire timers (its other steps' reads find nothing). Each benchmark has its own
+/// cluster; each iteration arms its 100 timers first. Mean and Allocated are per timer in the firing categories, per
+/// pass in the other.
 /// </summary>
 [MemoryDiagnoser]
 [CategoriesColumn]
@@ -26,11 +26,11 @@ public class PostgreSqlTimerBenchmarks
     /// <summary>Due timers per pass.</summary>
     public const int Due = 100;
 
-    private const int Armed = 10_000;
+    private const int Conversations = 10_000;
     private const int SetupCallers = 8;
     private const string AutoClose = "auto-close";
     private const string SnoozeEnd = "snooze end";
-    private const string ManyArmed = "100 due of many armed";
+    private const string ManyArmed = "100 due of 10,000";
 
     private static readonly TimeSpan OthersDueIn = TimeSpan.FromDays(14);
 
@@ -50,23 +50,11 @@ public class PostgreSqlTimerBenchmarks
         _due = _inbox!.OpenAsync("snoozer", Due).GetAwaiter().GetResult();
     }
 
-    [GlobalSetup(Target = nameof(PassWith100Armed))]
-    public void ArmOnlyTheDue()
-    {
-        StartServer(OthersDueIn);
-        _due = _inbox!.OpenAsync("snoozer", Due).GetAwaiter().GetResult();
-    }
+    [GlobalSetup(Target = nameof(OnlyTheDueArmed))]
+    public void OpenOthersUnarmed() => OpenMany(armOthers: false);
 
-    /// <summary>9,900 conversations answered by an agent (their auto-close due in 14 days), armed by eight callers; then the 100 to snooze.</summary>
-    [GlobalSetup(Target = nameof(PassWith10000Armed))]
-    public void ArmTenThousand()
-    {
-        StartServer(OthersDueIn);
-        const int Share = (Armed - Due) / SetupCallers;
-        Task.WhenAll(Enumerable.Range(0, SetupCallers).Select(caller => Task.Run(() => _inbox!.OpenAnsweredAsync($"waiting-{caller}", Share))))
-            .GetAwaiter().GetResult();
-        _due = _inbox!.OpenAsync("snoozer", Due).GetAwaiter().GetResult();
-    }
+    [GlobalSetup(Target = nameof(AllArmed))]
+    public void OpenOthersArmed() => OpenMany(armOthers: true);
 
     [IterationSetup(Targets = [nameof(CloseAsync), nameof(AutoClosePass)])]
     public void ArmAutoCloses()
@@ -75,7 +63,7 @@ public class PostgreSqlTimerBenchmarks
         _inbox.Clock.Advance(TimerInbox.AutoCloseAfter);
     }
 
-    [IterationSetup(Targets = [nameof(ContactMessages), nameof(SnoozeEndPass), nameof(PassWith100Armed), nameof(PassWith10000Armed)])]
+    [IterationSetup(Targets = [nameof(ContactMessages), nameof(SnoozeEndPass), nameof(OnlyTheDueArmed), nameof(AllArmed)])]
     public void Snooze()
     {
         var iteration = ++_iteration;
@@ -117,13 +105,39 @@ public class PostgreSqlTimerBenchmarks
     [BenchmarkCategory(SnoozeEnd)]
     public Task SnoozeEndPass() => _inbox!.PassAsync(Due);
 
+    /// <summary>10,000 open conversations, only the 100 due armed.</summary>
     [Benchmark(Baseline = true)]
     [BenchmarkCategory(ManyArmed)]
-    public Task PassWith100Armed() => _inbox!.PassAsync(Due);
+    public Task OnlyTheDueArmed() => _inbox!.PassAsync(Due);
 
+    /// <summary>10,000 open conversations, all armed, 100 due.</summary>
     [Benchmark]
     [BenchmarkCategory(ManyArmed)]
-    public Task PassWith10000Armed() => _inbox!.PassAsync(Due);
+    public Task AllArmed() => _inbox!.PassAsync(Due);
+
+    /// <summary>
+    /// 9,900 conversations opened by eight callers, each answered by an agent (<paramref name="armOthers"/>: its
+    /// auto-close due in 14 days) or sent a second contact message (no timer); then the 100 to snooze.
+    /// </summary>
+    private void OpenMany(bool armOthers)
+    {
+        StartServer(OthersDueIn);
+        const int Share = (Conversations - Due) / SetupCallers;
+        Task.WhenAll(Enumerable.Range(0, SetupCallers).Select(caller => Task.Run(async () =>
+        {
+            var prefix = $"waiting-{caller}";
+            if (armOthers)
+            {
+                await _inbox!.OpenAnsweredAsync(prefix, Share);
+            }
+            else
+            {
+                await _inbox!.OpenAsync(prefix, Share);
+                await _inbox.FollowUpAsync(prefix, Share);
+            }
+        }))).GetAwaiter().GetResult();
+        _due = _inbox!.OpenAsync("snoozer", Due).GetAwaiter().GetResult();
+    }
 
     private void StartServer(TimeSpan? autoCloseAfter)
     {

@@ -71,6 +71,18 @@ public sealed class TimerInbox : IAsyncDisposable
         return ids;
     }
 
+    /// <summary>
+    /// A second contact message to each of <paramref name="count"/> conversations opened by <see cref="OpenAsync"/>: the
+    /// same number of engine calls as <see cref="OpenAnsweredAsync"/>, and no timer armed.
+    /// </summary>
+    public async Task FollowUpAsync(string prefix, int count)
+    {
+        for (var i = 0; i < count; i++)
+        {
+            await Engine.ReceiveAsync(Workload.Inbound(new ContactId($"{prefix}-{i:D6}"), $"{prefix}-follow-up-{i}", Workload.FollowUp, Clock.GetUtcNow()));
+        }
+    }
+
     /// <summary>Snoozes each conversation for <see cref="SnoozeFor"/>.</summary>
     public async Task SnoozeAsync(ConversationId[] ids)
     {
